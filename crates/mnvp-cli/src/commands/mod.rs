@@ -1,0 +1,20 @@
+//! One file per subcommand: its options (`Opts`) and what it does (`run`).
+
+pub mod audit;
+pub mod backup;
+pub mod demo;
+pub mod migrate;
+pub mod serve;
+pub mod user;
+
+use mnvp_store::Store;
+
+/// Opens the database, explaining what to check when it cannot be reached.
+pub async fn open_store(url: &str) -> anyhow::Result<Store> {
+    Store::open(url).await.map_err(|e| {
+        anyhow::anyhow!(
+            "could not open the database {}: {e}",
+            mnvp_store::connect_redacted(url)
+        )
+    })
+}

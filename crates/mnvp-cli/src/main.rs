@@ -1,0 +1,109 @@
+//! The `mnvp` command: one binary that runs the server and every administrative task.
+//! Each subcommand lives in its own file under `commands/`.
+
+mod commands;
+mod config;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "mnvp", version, about = "MNVP Hub: listen to every voice in maternity and neonatal care")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: config::GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web server (applies pending migrations first).
+    Serve(commands::serve::Opts),
+    /// Apply pending database migrations and exit.
+    Migrate(commands::migrate::Opts),
+    /// Load the fictional demo organisations, accounts and feedback into an empty database.
+    Demo(commands::demo::Opts),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
+    /// Write a consistent copy of the database while the server keeps running.
+    Backup(commands::backup::Opts),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(commands::audit::AuditCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match config::Resolved::load(&cli.global) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    config::init_logging(&settings);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve(o) => commands::serve::run(o, &settings).await,
+            Command::Migrate(o) => commands::migrate::run(o, &settings).await,
+            Command::Demo(o) => commands::demo::run(o, &settings).await,
+            Command::User(c) => commands::user::run(c, &settings).await,
+            Command::Backup(o) => commands::backup::run(o, &settings).await,
+            Command::Audit(c) => commands::audit::run(c, &settings).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn contract_flags_parse() {
+        let cli = Cli::try_parse_from([
+            "mnvp", "serve", "--bind", "127.0.0.1:0", "--database-url", "sqlite://x.db", "--demo",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.database_url.as_deref(), Some("sqlite://x.db"));
+        match cli.command {
+            Command::Serve(o) => {
+                assert!(o.demo);
+                assert_eq!(o.bind.as_deref(), Some("127.0.0.1:0"));
+            }
+            other => panic!("parsed as {other:?}"),
+        }
+        for args in [
+            vec!["mnvp", "migrate", "--database-url", "sqlite://x.db"],
+            vec!["mnvp", "demo", "--database-url", "sqlite://x.db"],
+            vec!["mnvp", "user", "add", "--admin", "--email", "a@b.example", "--name", "A", "--database-url", "sqlite://x.db"],
+            vec!["mnvp", "user", "reset-password", "--email", "a@b.example", "--database-url", "sqlite://x.db"],
+            vec!["mnvp", "backup", "--output", "copy.db", "--database-url", "sqlite://x.db"],
+            vec!["mnvp", "audit", "verify", "--database-url", "sqlite://x.db"],
+        ] {
+            assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
+        }
+        assert!(Cli::try_parse_from(["mnvp", "serve", "--no-such-flag"]).is_err());
+    }
+}

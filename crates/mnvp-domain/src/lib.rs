@@ -1,0 +1,11 @@
+//! Pure types and rules of MNVP Hub. Nothing here touches a database, a file or the network,
+//! so every rule can be unit- and property-tested on its own and shared by every layer.
+
+pub mod audit;
+pub mod feedback;
+pub mod organisation;
+pub mod parse;
+pub mod role;
+pub mod suppression;
+
+pub use parse::ParseError;

@@ -1,0 +1,8 @@
+//! Who is asking: sessions, passwords, second factor, and the route guard.
+
+mod ctx;
+pub mod guard;
+pub mod password;
+pub mod totp;
+
+pub use ctx::{load_session, random_token, session_cookie, clear_cookie, Ctx, SESSION_COOKIE};

@@ -1,0 +1,86 @@
+//! Each role's home page: the one screen that says where things stand for them.
+
+use crate::auth::Ctx;
+use crate::error::WebResult;
+use crate::AppState;
+use axum::extract::State;
+use axum::response::Html;
+use minijinja::context;
+use mnvp_domain::organisation::OrgKind;
+use mnvp_domain::role::Role;
+use mnvp_domain::suppression::SuppressionRule;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct ChannelRow {
+    channel: String,
+    count: String,
+}
+
+pub async fn get_home(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
+    let user = ctx.user()?.clone();
+    let role = user.role();
+    let store = &state.store;
+    let org = match user.org_id {
+        Some(id) => Some(store.get_org(id).await?),
+        None => None,
+    };
+    // The MNVPs whose figures this person may see.
+    let mnvps = match (role, &org) {
+        (Role::Administrator, _) => store.list_orgs_of_kind(OrgKind::Mnvp).await?,
+        (Role::MnvpLead | Role::Volunteer, Some(o)) => vec![o.clone()],
+        (Role::Commissioner | Role::TrustStaff, Some(o)) => {
+            let ids = store.org_subtree_ids(o.id).await?;
+            let mut covering = Vec::new();
+            for m in store.list_orgs_of_kind(OrgKind::Mnvp).await? {
+                let units = store.mnvp_units(m.id).await?;
+                if ids.contains(&m.id) || units.iter().any(|u| ids.contains(&u.id)) {
+                    covering.push(m);
+                }
+            }
+            covering
+        }
+        _ => Vec::new(),
+    };
+    let ids: Vec<i64> = mnvps.iter().map(|m| m.id).collect();
+    let exact = matches!(role, Role::MnvpLead | Role::Administrator);
+    let rule = SuppressionRule::default();
+    let counts = store.feedback_counts(&ids).await?;
+    let total: i64 = counts.iter().map(|c| c.n).sum();
+    let show = |n: i64| if exact { n.to_string() } else { rule.apply(n).text() };
+    let rows: Vec<ChannelRow> = counts
+        .iter()
+        .map(|c| ChannelRow { channel: c.channel.clone(), count: show(c.n) })
+        .collect();
+    let units = match (role, &org) {
+        (Role::MnvpLead | Role::Volunteer, Some(o)) => store.mnvp_units(o.id).await?,
+        _ => Vec::new(),
+    };
+    let admin_counts = if role == Role::Administrator {
+        let orgs = store.list_orgs().await?;
+        Some(context! {
+            organisations => orgs.len(),
+            mnvps => orgs.iter().filter(|o| o.kind == "mnvp").count(),
+            users => store.count_users().await?,
+        })
+    } else {
+        None
+    };
+    state
+        .render(
+            &ctx,
+            "home.html",
+            context! {
+                role => role.as_str(),
+                role_label => role.label(),
+                org => org,
+                mnvps => mnvps,
+                units => units,
+                rows => rows,
+                total => show(total),
+                suppressed_note => !exact,
+                admin_counts => admin_counts,
+            },
+        )
+        .await
+}

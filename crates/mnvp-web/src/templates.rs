@@ -1,0 +1,115 @@
+//! Templates, embedded in the binary so that a single file runs the product. Autoescaping is
+//! on for every `.html` template; HTML is never built with `format!`.
+
+use crate::auth::Ctx;
+use crate::error::WebResult;
+use crate::AppState;
+use axum::response::Html;
+use minijinja::{context, Environment, Value};
+use serde::Serialize;
+
+macro_rules! embed {
+    ($($name:literal),+ $(,)?) => {
+        &[$(($name, include_str!(concat!("../templates/", $name)))),+]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "macros.html",
+    "home.html",
+    "auth/login.html",
+    "auth/two_factor.html",
+    "account/index.html",
+    "account/password.html",
+    "account/two_factor.html",
+    "admin/orgs.html",
+    "admin/org.html",
+    "admin/org_form.html",
+    "admin/org_delete.html",
+    "admin/users.html",
+    "admin/user.html",
+    "admin/user_form.html",
+    "admin/user_reset.html",
+    "admin/audit.html",
+    "errors/error.html",
+    "static/accessibility.html",
+    "static/privacy.html",
+);
+
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    for (name, source) in TEMPLATES {
+        // A template that does not parse is a build defect; tests render every template.
+        if let Err(e) = env.add_template(name, source) {
+            panic!("template {name} does not parse: {e:#}");
+        }
+    }
+    env.add_filter("kind_label", |k: String| {
+        mnvp_domain::organisation::OrgKind::parse(&k)
+            .map(|k| k.label().to_string())
+            .unwrap_or(k)
+    });
+    env.add_filter("role_label", |r: String| {
+        mnvp_domain::role::Role::parse(&r)
+            .map(|r| r.label().to_string())
+            .unwrap_or(r)
+    });
+    env.add_filter("unit_label", |u: String| {
+        mnvp_domain::organisation::UnitType::parse(&u)
+            .map(|u| u.label().to_string())
+            .unwrap_or(u)
+    });
+    env.add_filter("channel_label", |c: String| {
+        mnvp_domain::feedback::Channel::parse(&c)
+            .map(|c| c.label().to_string())
+            .unwrap_or(c)
+    });
+    env
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    text: &'static str,
+    href: &'static str,
+    current: bool,
+}
+
+/// The header navigation for a role: only what the role can use, so nobody meets a 403 by
+/// following the menu.
+fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
+    use mnvp_domain::role::Role;
+    let Some(user) = &ctx.user else { return Vec::new() };
+    let mut items = vec![("Home", "/")];
+    if user.role() == Role::Administrator {
+        items.push(("Organisations", "/admin/organisations"));
+        items.push(("Accounts", "/admin/users"));
+        items.push(("Audit log", "/admin/audit"));
+    }
+    items.push(("Your account", "/account"));
+    items
+        .into_iter()
+        .map(|(text, href)| NavItem {
+            text,
+            href,
+            current: if href == "/" { path == "/" } else { path.starts_with(href) },
+        })
+        .collect()
+}
+
+impl AppState {
+    /// Renders a page with the context every page needs (who is signed in, the CSRF token, the
+    /// navigation and any one-shot message), then forgets the one-shot message.
+    pub async fn render(&self, ctx: &Ctx, name: &str, page: Value) -> WebResult<Html<String>> {
+        let flash = ctx.take_flash(&self.store).await;
+        let tmpl = self.templates.get_template(name)?;
+        let base = context! {
+            user => ctx.user.as_ref().map(|u| context!{ name => u.name, role => u.role, email => u.email }),
+            csrf => ctx.csrf(),
+            nav => nav_for(ctx, &ctx.path),
+            flash => flash,
+            asset_version => self.asset_version,
+        };
+        Ok(Html(tmpl.render(context! { ..page, ..base })?))
+    }
+}
