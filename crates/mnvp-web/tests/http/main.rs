@@ -1,0 +1,10 @@
+//! Integration tests that start the real server on a random loopback port, each with its own
+//! database, and drive it over HTTP — on SQLite and on PostgreSQL.
+
+mod support;
+
+mod audit;
+mod auth;
+mod matrix;
+mod orgs;
+mod scoping;
