@@ -47,13 +47,14 @@ test('anonymous visitor: sign-in page and public pages linked from it', async ()
 });
 
 for (const { role, email } of ROLES) {
-  test(`${role} (${email}): every page reached from the dashboard`, async () => {
+  test(`${role} (${email}): every page reached from the dashboard`, async (t) => {
     const account = env.server.accounts().find((a) => a.email === email);
     const context = await env.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     try {
       await login(page, env.url, account);
       const pages = await auditCrawl(page, { start: '/', signedIn: true, max: 80 });
+      t.diagnostic(`${pages.length} pages audited: ${pages.map((p) => new URL(p.finalUrl).pathname).join(' ')}`);
       assert.ok(pages.length >= 2, `expected the ${role} dashboard to link to other pages; crawled only ${pages.map((p) => p.finalUrl)}`);
     } finally {
       await context.close();

@@ -31,7 +31,7 @@ async function keyboardLogin(page, { email, password }) {
 }
 
 for (const { role, email } of ROLES) {
-  test(`keyboard: ${role} signs in and every dashboard control shows focus`, async () => {
+  test(`keyboard: ${role} signs in and every dashboard control shows focus`, async (t) => {
     const context = await env.browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
     const page = await context.newPage();
     try {
@@ -49,6 +49,7 @@ for (const { role, email } of ROLES) {
         reached.set(a.mark, await focusedStyle(page));
       }
 
+      t.diagnostic(`${focusables.length} focusable elements on the dashboard, ${reached.size} reached by Tab`);
       const problems = [];
       for (const f of focusables) {
         const style = reached.get(f.mark);

@@ -52,12 +52,13 @@ test('320px: anonymous pages reflow without horizontal scrolling', async () => {
 });
 
 for (const { role, email } of ROLES) {
-  test(`320px: ${role} pages reflow without horizontal scrolling`, async () => {
+  test(`320px: ${role} pages reflow without horizontal scrolling`, async (t) => {
     const context = await env.browser.newContext(NARROW);
     const page = await context.newPage();
     try {
       await login(page, env.url, env.server.accounts().find((a) => a.email === email));
-      await narrowCrawl(page, { start: '/', signedIn: true });
+      const pages = await narrowCrawl(page, { start: '/', signedIn: true });
+      t.diagnostic(`${pages.length} pages checked at 320px`);
     } finally {
       await context.close();
     }
@@ -102,7 +103,7 @@ test('no JavaScript: a wrong password shows an error summary and keeps the email
   }
 });
 
-test('no JavaScript: sign in, follow links, submit a form, sign out', async () => {
+test('no JavaScript: sign in, follow links, submit a form, sign out', async (t) => {
   const account = env.server.accounts().find((a) => a.role === 'MNVP lead');
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -111,14 +112,17 @@ test('no JavaScript: sign in, follow links, submit a form, sign out', async () =
     await login(page, env.url, account);
     await assertPage(page, 'dashboard');
 
-    // Follow the first few links in the main content by clicking them.
-    const links = (await page.locator('main a[href]').evaluateAll((as) => as.map((a, i) => ({ i, href: a.href }))))
-      .filter((l) => followable(l.href, origin) && new URL(l.href).pathname !== '/')
-      .filter((l, n, all) => all.findIndex((m) => m.href === l.href) === n);
-    assert.ok(links.length > 0, 'the dashboard links to other pages');
+    // Follow a few links by clicking them: those in the main content first, then menus and footer.
+    const links = (await page.locator('a[href]').evaluateAll((as) => as.map((a, i) => ({
+      i, href: a.href, inMain: !!a.closest('main'), visible: a.checkVisibility(),
+    }))))
+      .filter((l) => l.visible && followable(l.href, origin) && new URL(l.href).pathname !== '/')
+      .filter((l, n, all) => all.findIndex((m) => m.href === l.href) === n)
+      .sort((a, b) => Number(b.inMain) - Number(a.inMain));
+    assert.ok(links.length >= 2, `the dashboard should link to other pages; found ${links.map((l) => l.href)}`);
     for (const { i, href } of links.slice(0, 3)) {
       await page.goto(env.url);
-      const [response] = await Promise.all([page.waitForNavigation(), page.locator('main a[href]').nth(i).click()]);
+      const [response] = await Promise.all([page.waitForNavigation(), page.locator('a[href]').nth(i).click()]);
       assert.ok(response.status() < 400, `${href} answered ${response.status()}`);
       await assertPage(page, href);
     }
@@ -143,6 +147,7 @@ test('no JavaScript: sign in, follow links, submit a form, sign out', async () =
     assert.ok(!blocked, `${form.url}: form to ${form.action} has required fields but no novalidate, so the browser blocks the server's error summary`);
     const button = page.locator('form').nth(form.index).locator('button, input[type=submit]').first();
     const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
+    t.diagnostic(`submitted the form on ${form.url} (to ${form.action}) empty: HTTP ${response.status()}, now at ${page.url()}`);
     assert.ok(response.status() < 500, `submitting ${form.action} from ${form.url} answered ${response.status()}`);
     await assertPage(page, `after submitting ${form.action}`);
     if (await page.locator('.nhsuk-error-summary').count() > 0) {

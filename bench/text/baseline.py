@@ -9,8 +9,10 @@ Subcommands
   baseline --data train.csv --folds folds.csv --out preds_baseline.csv --timing timing.json
            The named baseline: pxtextmining's `create_and_train_svc_model` (v0.5.x,
            factories/factory_pipeline.py) with additional_features=False, i.e.
-           TfidfVectorizer() + MultiOutputClassifier(SVC(C=15, probability=True,
-           class_weight="balanced", max_iter=1000, cache_size=1000)) on text cleaned by
+           TfidfVectorizer() + one SVC(C=15, probability=True, class_weight="balanced",
+           max_iter=1000, cache_size=1000) per theme (what MultiOutputClassifier fits; a theme
+           with a single class in a training fold gets a constant prediction, since SVC
+           refuses it) on text cleaned by
            pxtextmining's remove_punc_and_nums; decisions are `predict()` followed by
            pxtextmining's fix_no_labels (argmax of predict_proba when nothing was predicted).
   score    --data train.csv --folds folds.csv --pred NAME=preds.csv ...
@@ -62,10 +64,10 @@ def clean(text):
 
 def load(path):
     df = pd.read_csv(path, dtype=str)  # default NA markers, as pxtextmining's reader
+    themes = theme_columns(df)
     df = df[df["FFT answer"].notna()].copy()
     df["clean"] = df["FFT answer"].map(clean)
     df = df[df["clean"].str.len() > 0].copy()
-    themes = theme_columns(df)
     y = (df[themes].fillna("0").apply(lambda s: s.str.strip()) == "1").astype(np.int8)
     df = df[y.sum(axis=1) > 0].copy()
     y = y.loc[df.index]
@@ -101,8 +103,6 @@ def joined(df, folds_path):
 
 def cmd_baseline(a):
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.multioutput import MultiOutputClassifier
-    from sklearn.pipeline import make_pipeline
     from sklearn.svm import SVC
     import warnings
 
@@ -115,23 +115,38 @@ def cmd_baseline(a):
     for k in sorted(df["fold"].unique()):
         tr = (df["fold"] != k).to_numpy()
         te = ~tr
-        pipe = make_pipeline(
-            TfidfVectorizer(),
-            MultiOutputClassifier(
-                SVC(C=15, probability=True, class_weight="balanced", max_iter=1000, cache_size=1000)
-            ),
-        )
         x_tr = df["clean"][tr]
         y_tr = y[tr]
-        t0 = time.process_time()
-        pipe.fit(x_tr, y_tr)
-        train_s.append(time.process_time() - t0)
         x_te = df["clean"][te]
         t0 = time.process_time()
-        binary = np.asarray(pipe.predict(x_te))
-        probs = np.array([p[:, 1] for p in pipe.predict_proba(x_te)]).T
+        vec = TfidfVectorizer()
+        xt = vec.fit_transform(x_tr)
+        models = []
+        for j in range(y.shape[1]):
+            if y_tr[:, j].min() == y_tr[:, j].max():
+                # A theme with one class in this training fold: scikit-learn's SVC refuses it
+                # (MultiOutputClassifier would fail); predict that class with probability 0/1.
+                models.append(int(y_tr[0, j]))
+            else:
+                models.append(
+                    SVC(C=15, probability=True, class_weight="balanced", max_iter=1000, cache_size=1000).fit(
+                        xt, y_tr[:, j]
+                    )
+                )
+        train_s.append(time.process_time() - t0)
+        t0 = time.process_time()
+        xe = vec.transform(x_te)
+        binary = np.zeros((xe.shape[0], len(models)), dtype=np.int8)
+        probs = np.zeros((xe.shape[0], len(models)))
+        for j, m in enumerate(models):
+            if isinstance(m, int):
+                binary[:, j] = m
+                probs[:, j] = float(m)
+            else:
+                binary[:, j] = m.predict(xe)
+                probs[:, j] = m.predict_proba(xe)[:, 1]
         pred_s += time.process_time() - t0
-        n_pred += len(x_te)
+        n_pred += xe.shape[0]
         # pxtextmining's fix_no_labels: nothing predicted -> take the most probable label.
         for i in range(binary.shape[0]):
             if binary[i].sum() == 0:

@@ -45,8 +45,9 @@ impl Resolved {
     pub fn load(global: &GlobalOpts) -> anyhow::Result<Resolved> {
         let file = match &global.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("could not read the settings file {}", path.display()))?;
+                let text = std::fs::read_to_string(path).with_context(|| {
+                    format!("could not read the settings file {}", path.display())
+                })?;
                 toml::from_str::<FileSettings>(&text)
                     .with_context(|| format!("the settings file {} is not valid", path.display()))?
             }
@@ -68,7 +69,11 @@ impl Resolved {
             "pretty" => false,
             other => bail!("unknown log format '{other}': use pretty or json"),
         };
-        Ok(Resolved { database_url, file, log_json })
+        Ok(Resolved {
+            database_url,
+            file,
+            log_json,
+        })
     }
 }
 
@@ -79,7 +84,9 @@ pub fn init_logging(settings: &Resolved) {
     let filter = EnvFilter::try_from_env("MNVP_LOG")
         .or_else(|_| EnvFilter::try_from_default_env())
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if settings.log_json {
         builder.json().init();
     } else {

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "mnvp", version, about = "MNVP Hub: listen to every voice in maternity and neonatal care")]
+#[command(
+    name = "mnvp",
+    version,
+    about = "MNVP Hub: listen to every voice in maternity and neonatal care"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: config::GlobalOpts,
@@ -32,6 +36,9 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(commands::audit::AuditCommand),
+    /// Safeguarding: flag disclosures and redact personal details in files.
+    #[command(subcommand)]
+    Safety(commands::safety::SafetyCommand),
 }
 
 fn main() -> ExitCode {
@@ -51,22 +58,25 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        match cli.command {
-            Command::Serve(o) => commands::serve::run(o, &settings).await,
-            Command::Migrate(o) => commands::migrate::run(o, &settings).await,
-            Command::Demo(o) => commands::demo::run(o, &settings).await,
-            Command::User(c) => commands::user::run(c, &settings).await,
-            Command::Backup(o) => commands::backup::run(o, &settings).await,
-            Command::Audit(c) => commands::audit::run(c, &settings).await,
-        }
-    });
+    let result = runtime.block_on(dispatch(cli.command, &settings));
     match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve(o) => commands::serve::run(o, settings).await,
+        Command::Migrate(o) => commands::migrate::run(o, settings).await,
+        Command::Demo(o) => commands::demo::run(o, settings).await,
+        Command::User(c) => commands::user::run(c, settings).await,
+        Command::Backup(o) => commands::backup::run(o, settings).await,
+        Command::Audit(c) => commands::audit::run(c, settings).await,
+        Command::Safety(c) => commands::safety::run(c),
     }
 }
 
@@ -83,7 +93,13 @@ mod tests {
     #[test]
     fn contract_flags_parse() {
         let cli = Cli::try_parse_from([
-            "mnvp", "serve", "--bind", "127.0.0.1:0", "--database-url", "sqlite://x.db", "--demo",
+            "mnvp",
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            "sqlite://x.db",
+            "--demo",
         ])
         .unwrap();
         assert_eq!(cli.global.database_url.as_deref(), Some("sqlite://x.db"));
@@ -97,10 +113,47 @@ mod tests {
         for args in [
             vec!["mnvp", "migrate", "--database-url", "sqlite://x.db"],
             vec!["mnvp", "demo", "--database-url", "sqlite://x.db"],
-            vec!["mnvp", "user", "add", "--admin", "--email", "a@b.example", "--name", "A", "--database-url", "sqlite://x.db"],
-            vec!["mnvp", "user", "reset-password", "--email", "a@b.example", "--database-url", "sqlite://x.db"],
-            vec!["mnvp", "backup", "--output", "copy.db", "--database-url", "sqlite://x.db"],
+            vec![
+                "mnvp",
+                "user",
+                "add",
+                "--admin",
+                "--email",
+                "a@b.example",
+                "--name",
+                "A",
+                "--database-url",
+                "sqlite://x.db",
+            ],
+            vec![
+                "mnvp",
+                "user",
+                "reset-password",
+                "--email",
+                "a@b.example",
+                "--database-url",
+                "sqlite://x.db",
+            ],
+            vec![
+                "mnvp",
+                "backup",
+                "--output",
+                "copy.db",
+                "--database-url",
+                "sqlite://x.db",
+            ],
             vec!["mnvp", "audit", "verify", "--database-url", "sqlite://x.db"],
+            vec![
+                "mnvp",
+                "safety",
+                "scan",
+                "--input",
+                "in.csv",
+                "--text-column",
+                "text",
+                "--output",
+                "out.csv",
+            ],
         ] {
             assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
         }

@@ -28,16 +28,7 @@ pub fn chain_hash(prev: &str, f: &AuditFields<'_>) -> String {
     let actor_id = f.actor_id.map(|v| v.to_string()).unwrap_or_default();
     let entity_id = f.entity_id.map(|v| v.to_string()).unwrap_or_default();
     for part in [
-        prev,
-        &seq,
-        f.at,
-        &actor_id,
-        f.actor,
-        f.action,
-        f.entity,
-        &entity_id,
-        f.detail,
-        f.ip,
+        prev, &seq, f.at, &actor_id, f.actor, f.action, f.entity, &entity_id, f.detail, f.ip,
     ] {
         h.update((part.len() as u64).to_be_bytes());
         h.update(part.as_bytes());
@@ -120,13 +111,22 @@ mod tests {
         let b = entry(2, "update");
         let hb = chain_hash(&ha, &b);
         assert_eq!(
-            verify_chain(vec![(a.clone(), GENESIS, ha.as_str()), (b.clone(), ha.as_str(), hb.as_str())]),
+            verify_chain(vec![
+                (a.clone(), GENESIS, ha.as_str()),
+                (b.clone(), ha.as_str(), hb.as_str())
+            ]),
             Ok(2)
         );
 
-        let edited = AuditFields { action: "delete", ..b.clone() };
-        let err = verify_chain(vec![(a.clone(), GENESIS, ha.as_str()), (edited, ha.as_str(), hb.as_str())])
-            .unwrap_err();
+        let edited = AuditFields {
+            action: "delete",
+            ..b.clone()
+        };
+        let err = verify_chain(vec![
+            (a.clone(), GENESIS, ha.as_str()),
+            (edited, ha.as_str(), hb.as_str()),
+        ])
+        .unwrap_err();
         assert_eq!(err.seq, 2);
 
         // Removing the first entry breaks the link of the second.
@@ -136,8 +136,16 @@ mod tests {
 
     #[test]
     fn field_boundaries_matter() {
-        let a = AuditFields { actor: "ab", action: "c", ..entry(1, "x") };
-        let b = AuditFields { actor: "a", action: "bc", ..entry(1, "x") };
+        let a = AuditFields {
+            actor: "ab",
+            action: "c",
+            ..entry(1, "x")
+        };
+        let b = AuditFields {
+            actor: "a",
+            action: "bc",
+            ..entry(1, "x")
+        };
         assert_ne!(chain_hash(GENESIS, &a), chain_hash(GENESIS, &b));
     }
 }

@@ -71,6 +71,9 @@ mod tests {
         for s in CareStage::ALL {
             assert_eq!(CareStage::parse(s.as_str()).unwrap(), *s);
         }
-        assert_eq!(CareStage::parse("x").unwrap_err().0, "Select a stage of care");
+        assert_eq!(
+            CareStage::parse("x").unwrap_err().0,
+            "Select a stage of care"
+        );
     }
 }

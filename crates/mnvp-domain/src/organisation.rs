@@ -109,7 +109,9 @@ impl UnitType {
 pub fn check_parent(kind: OrgKind, parent: Option<OrgKind>) -> Result<(), ParseError> {
     match (kind.parent_kind(), parent) {
         (None, None) => Ok(()),
-        (None, Some(_)) => Err(ParseError::new("An ICB cannot sit under another organisation")),
+        (None, Some(_)) => Err(ParseError::new(
+            "An ICB cannot sit under another organisation",
+        )),
         (Some(expected), None) => Err(ParseError::new(format!(
             "Select the {} this organisation belongs to",
             short(expected)
@@ -143,7 +145,9 @@ mod tests {
         assert!(check_parent(OrgKind::Icb, Some(OrgKind::Icb)).is_err());
         assert!(check_parent(OrgKind::Trust, Some(OrgKind::Lmns)).is_ok());
         assert_eq!(
-            check_parent(OrgKind::Unit, Some(OrgKind::Lmns)).unwrap_err().0,
+            check_parent(OrgKind::Unit, Some(OrgKind::Lmns))
+                .unwrap_err()
+                .0,
             "A unit must belong to a trust"
         );
         assert!(check_parent(OrgKind::Mnvp, None).is_err());

@@ -40,7 +40,9 @@ impl Name {
                 capitalise(what)
             )));
         }
-        Ok(Name(trimmed.split_whitespace().collect::<Vec<_>>().join(" ")))
+        Ok(Name(
+            trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
     }
 
     pub fn as_str(&self) -> &str {
@@ -67,7 +69,9 @@ impl Email {
             return Err(ParseError::new("Enter an email address"));
         }
         if value.len() > Self::MAX {
-            return Err(ParseError::new("Email address must be 254 characters or fewer"));
+            return Err(ParseError::new(
+                "Email address must be 254 characters or fewer",
+            ));
         }
         let invalid = || {
             ParseError::new("Enter an email address in the correct format, like name@example.com")
@@ -82,7 +86,9 @@ impl Email {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c.is_control());
         if !(domain_ok && local_ok) {
             return Err(invalid());
         }
@@ -159,15 +165,29 @@ mod tests {
 
     #[test]
     fn email_is_lowercased_and_checked() {
-        assert_eq!(Email::parse(" Lead@Demo.Example ").unwrap().as_str(), "lead@demo.example");
-        for bad in ["", "no-at-sign", "a@b", "a@.com", "a b@c.com", "@c.com", "a@c..com"] {
+        assert_eq!(
+            Email::parse(" Lead@Demo.Example ").unwrap().as_str(),
+            "lead@demo.example"
+        );
+        for bad in [
+            "",
+            "no-at-sign",
+            "a@b",
+            "a@.com",
+            "a b@c.com",
+            "@c.com",
+            "a@c..com",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
     }
 
     #[test]
     fn name_is_trimmed_and_bounded() {
-        assert_eq!(Name::parse("a name", "  North   Trust ").unwrap().as_str(), "North Trust");
+        assert_eq!(
+            Name::parse("a name", "  North   Trust ").unwrap().as_str(),
+            "North Trust"
+        );
         assert_eq!(Name::parse("a name", "  ").unwrap_err().0, "Enter a name");
         assert!(Name::parse("a name", &"x".repeat(121)).is_err());
         assert!(Name::parse("a name", "bad\u{7}name").is_err());

@@ -15,7 +15,10 @@ pub struct SuppressionRule {
 
 impl Default for SuppressionRule {
     fn default() -> Self {
-        SuppressionRule { hide_up_to: 7, round_to: 5 }
+        SuppressionRule {
+            hide_up_to: 7,
+            round_to: 5,
+        }
     }
 }
 

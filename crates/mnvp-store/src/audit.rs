@@ -74,7 +74,8 @@ impl Store {
         } else {
             format!("{}~", filter.to.trim())
         };
-        const WHERE: &str = "WHERE LOWER(actor) LIKE $1 AND ($2 = '' OR action = $2) AND ($3 = '' OR entity = $3) \
+        const WHERE: &str =
+            "WHERE LOWER(actor) LIKE $1 AND ($2 = '' OR action = $2) AND ($3 = '' OR entity = $3) \
              AND ($4 = '' OR at >= $4) AND ($5 = '' OR at <= $5)";
         let rows_sql = format!(
             "SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, ip, prev_hash, hash \
@@ -107,14 +108,16 @@ impl Store {
 
     /// Entries about one record, oldest first (shown on record pages).
     pub async fn audit_for(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        Ok(read!(self, |pool| sqlx::query_as::<_, AuditEntry>(
+        Ok(read!(self, |pool| {
+            sqlx::query_as::<_, AuditEntry>(
             "SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, ip, prev_hash, hash \
              FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY seq"
         )
         .bind(entity)
         .bind(id)
         .fetch_all(pool)
-        .await?))
+        .await?
+        }))
     }
 
     /// Recomputes the whole chain in pages. `Ok(Err(..))` is a broken chain, not a storage error.
@@ -124,14 +127,16 @@ impl Store {
         let mut prev_hash = mnvp_domain::audit::GENESIS.to_string();
         let mut total = 0u64;
         loop {
-            let rows = read!(self, |pool| sqlx::query_as::<_, AuditEntry>(
+            let rows = read!(self, |pool| {
+                sqlx::query_as::<_, AuditEntry>(
                 "SELECT seq, at, actor_id, actor, action, entity, entity_id, detail, ip, prev_hash, hash \
                  FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"
             )
             .bind(after)
             .bind(PAGE)
             .fetch_all(pool)
-            .await?);
+            .await?
+            });
             let Some(last) = rows.last() else { break };
             let last_seq = last.seq;
             let entries = rows.iter().map(|r| {
@@ -179,7 +184,11 @@ impl Store {
 
 impl Store {
     /// The record already created for a form key, if the form was submitted before.
-    pub async fn idempotency_hit(&self, key: &str, entity: &str) -> Result<Option<i64>, StoreError> {
+    pub async fn idempotency_hit(
+        &self,
+        key: &str,
+        entity: &str,
+    ) -> Result<Option<i64>, StoreError> {
         let row: Option<(i64,)> = read!(self, |pool| sqlx::query_as(
             "SELECT entity_id FROM idempotency_keys WHERE key = $1 AND entity = $2"
         )

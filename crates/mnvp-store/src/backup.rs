@@ -17,7 +17,10 @@ impl Store {
         match &*self.pools {
             crate::connect::Pools::Sqlite { read, .. } => {
                 let path = dest.to_string_lossy().to_string();
-                sqlx::query("VACUUM INTO $1").bind(path).execute(read).await?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(path)
+                    .execute(read)
+                    .await?;
                 Ok(())
             }
             crate::connect::Pools::Postgres(_) => {
@@ -28,7 +31,11 @@ impl Store {
                     .arg(self.url())
                     .output()
                     .await
-                    .map_err(|e| StoreError::Other(format!("could not run pg_dump (is the PostgreSQL client installed?): {e}")))?;
+                    .map_err(|e| {
+                        StoreError::Other(format!(
+                            "could not run pg_dump (is the PostgreSQL client installed?): {e}"
+                        ))
+                    })?;
                 if out.status.success() {
                     Ok(())
                 } else {

@@ -19,7 +19,10 @@ pub enum Engine {
 pub(crate) enum Pools {
     /// SQLite allows one writer at a time; a one-connection write pool queues writers in the
     /// process instead of letting them fail with "database is locked".
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -32,7 +35,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("url", &redact_url(&self.url)).finish()
+        f.debug_struct("Store")
+            .field("url", &redact_url(&self.url))
+            .finish()
     }
 }
 
@@ -115,7 +120,10 @@ impl Store {
     /// A cheap round trip, used by `/ready`.
     pub async fn ping(&self) -> Result<(), StoreError> {
         read!(self, |pool| {
-            sqlx::query("SELECT 1").execute(pool).await.map_err(unavailable)?;
+            sqlx::query("SELECT 1")
+                .execute(pool)
+                .await
+                .map_err(unavailable)?;
         });
         Ok(())
     }

@@ -30,11 +30,7 @@ impl From<sqlx::Error> for StoreError {
                     StoreError::Conflict(
                         "This record is still used by other records, so it cannot be removed or changed".into(),
                     )
-                } else if matches!(db.code().as_deref(), Some("5") | Some("6") | Some("517"))
-                    || db.message().contains("database is locked")
-                {
-                    StoreError::Unavailable(db.message().to_string())
-                } else if matches!(db.code().as_deref(), Some("57P01") | Some("57P03") | Some("53300")) {
+                } else if is_transient(db.code().as_deref(), db.message()) {
                     StoreError::Unavailable(db.message().to_string())
                 } else {
                     StoreError::Other(e.to_string())
@@ -49,6 +45,13 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
     fn from(e: sqlx::migrate::MigrateError) -> Self {
         StoreError::Other(format!("migration failed: {e}"))
     }
+}
+
+/// Busy or locked SQLite (5, 6, 517) and PostgreSQL shutting down, starting up or out of
+/// connections: the caller may retry; it is not the user's input that is wrong.
+fn is_transient(code: Option<&str>, message: &str) -> bool {
+    matches!(code, Some("5" | "6" | "517" | "57P01" | "57P03" | "53300"))
+        || message.contains("database is locked")
 }
 
 /// Turns an engine's unique-constraint message into words a person can act on.

@@ -25,7 +25,12 @@ pub struct FeedbackCount {
 
 impl Store {
     /// Stores many records in one transaction with one audit entry (imports, demo data).
-    pub async fn insert_feedback_batch(&self, items: &[NewFeedback], actor: &Actor, source: &str) -> Result<u64, StoreError> {
+    pub async fn insert_feedback_batch(
+        &self,
+        items: &[NewFeedback],
+        actor: &Actor,
+        source: &str,
+    ) -> Result<u64, StoreError> {
         let n = write_tx!(self, |tx| {
             let now = now_text();
             for f in items {
@@ -45,22 +50,34 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            audit_append!(tx, actor, "import", "feedback", None, format!("{} records from {source}", items.len()));
+            audit_append!(
+                tx,
+                actor,
+                "import",
+                "feedback",
+                None,
+                format!("{} records from {source}", items.len())
+            );
             items.len() as u64
         });
         Ok(n)
     }
 
     /// Feedback counts by channel for the given MNVPs (dashboards).
-    pub async fn feedback_counts(&self, mnvp_ids: &[i64]) -> Result<Vec<FeedbackCount>, StoreError> {
+    pub async fn feedback_counts(
+        &self,
+        mnvp_ids: &[i64],
+    ) -> Result<Vec<FeedbackCount>, StoreError> {
         let mut all = Vec::new();
         for id in mnvp_ids {
-            let rows = read!(self, |pool| sqlx::query_as::<_, FeedbackCount>(
+            let rows = read!(self, |pool| {
+                sqlx::query_as::<_, FeedbackCount>(
                 "SELECT channel, COUNT(*) AS n FROM feedback WHERE mnvp_id = $1 GROUP BY channel ORDER BY channel"
             )
             .bind(id)
             .fetch_all(pool)
-            .await?);
+            .await?
+            });
             all.extend(rows);
         }
         let mut merged: Vec<FeedbackCount> = Vec::new();
@@ -75,7 +92,9 @@ impl Store {
     }
 
     pub async fn count_feedback(&self) -> Result<i64, StoreError> {
-        let (n,): (i64,) = read!(self, |pool| sqlx::query_as("SELECT COUNT(*) FROM feedback").fetch_one(pool).await?);
+        let (n,): (i64,) = read!(self, |pool| sqlx::query_as("SELECT COUNT(*) FROM feedback")
+            .fetch_one(pool)
+            .await?);
         Ok(n)
     }
 }

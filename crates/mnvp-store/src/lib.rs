@@ -23,9 +23,7 @@ pub use error::StoreError;
 
 /// The current time as stored: UTC, second precision, fixed width so text order is time order.
 pub fn now_text() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// A time `seconds` from now (negative for the past), in the stored format.

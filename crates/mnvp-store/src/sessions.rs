@@ -96,21 +96,33 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_login_attempt(&self, email: &str, ip: &str, success: bool) -> Result<(), StoreError> {
+    pub async fn record_login_attempt(
+        &self,
+        email: &str,
+        ip: &str,
+        success: bool,
+    ) -> Result<(), StoreError> {
         write_tx!(self, |tx| {
-            sqlx::query("INSERT INTO login_attempts (email, ip, at, success) VALUES ($1, $2, $3, $4)")
-                .bind(email)
-                .bind(ip)
-                .bind(now_text())
-                .bind(success)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO login_attempts (email, ip, at, success) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(email)
+            .bind(ip)
+            .bind(now_text())
+            .bind(success)
+            .execute(&mut *tx)
+            .await?;
         });
         Ok(())
     }
 
     /// Failed attempts since the last success, within the window, for this email and this address.
-    pub async fn recent_failures(&self, email: &str, ip: &str, window_secs: i64) -> Result<(i64, i64), StoreError> {
+    pub async fn recent_failures(
+        &self,
+        email: &str,
+        ip: &str,
+        window_secs: i64,
+    ) -> Result<(i64, i64), StoreError> {
         let since = offset_text(-window_secs);
         let (by_email, by_ip) = read!(self, |pool| {
             let (e,): (i64,) = sqlx::query_as(

@@ -32,7 +32,10 @@ impl TestDb {
         match engine {
             Engine::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{name}.db"));
-                TestDb { url: format!("sqlite://{}", path.display()), file: Some(path) }
+                TestDb {
+                    url: format!("sqlite://{}", path.display()),
+                    file: Some(path),
+                }
             }
             Engine::Postgres => {
                 let admin = std::env::var(POSTGRES_ENV).unwrap_or_else(|_| {
@@ -51,7 +54,10 @@ impl TestDb {
                 let _ = conn.close().await;
                 let mut url = url::Url::parse(&admin).expect("valid PostgreSQL URL");
                 url.set_path(&name);
-                TestDb { url: url.to_string(), file: None }
+                TestDb {
+                    url: url.to_string(),
+                    file: None,
+                }
             }
         }
     }
@@ -68,5 +74,10 @@ fn unique_suffix() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    format!("{}_{}_{}", std::process::id(), nanos, N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos,
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }

@@ -54,7 +54,8 @@ pub struct UserChanges {
     pub active: bool,
 }
 
-const SELECT_USER: &str = "SELECT u.id, u.email, u.name, u.role, u.org_id, o.name AS org_name, o.kind AS org_kind, \
+const SELECT_USER: &str =
+    "SELECT u.id, u.email, u.name, u.role, u.org_id, o.name AS org_name, o.kind AS org_kind, \
      u.password_hash, u.totp_secret, u.active, u.created_at, u.last_login_at FROM users u \
      LEFT JOIN organisations o ON o.id = u.org_id";
 
@@ -71,14 +72,19 @@ macro_rules! check_scope_in_tx {
             }
             None => {}
             Some(oid) => {
-                let (kind,): (String,) = sqlx::query_as("SELECT kind FROM organisations WHERE id = $1")
-                    .bind(oid)
-                    .fetch_optional(&mut *$tx)
-                    .await?
-                    .ok_or_else(|| StoreError::Invalid("The organisation does not exist".into()))?;
-                let kind = mnvp_domain::organisation::OrgKind::parse(&kind).map_err(|e| StoreError::Other(e.0))?;
+                let (kind,): (String,) =
+                    sqlx::query_as("SELECT kind FROM organisations WHERE id = $1")
+                        .bind(oid)
+                        .fetch_optional(&mut *$tx)
+                        .await?
+                        .ok_or_else(|| {
+                            StoreError::Invalid("The organisation does not exist".into())
+                        })?;
+                let kind = mnvp_domain::organisation::OrgKind::parse(&kind)
+                    .map_err(|e| StoreError::Other(e.0))?;
                 if !role.allowed_scopes().contains(&kind) {
-                    let allowed: Vec<&str> = role.allowed_scopes().iter().map(|k| k.label()).collect();
+                    let allowed: Vec<&str> =
+                        role.allowed_scopes().iter().map(|k| k.label()).collect();
                     return Err(StoreError::Invalid(format!(
                         "A {} must belong to: {}",
                         role.label().to_lowercase(),
@@ -92,7 +98,12 @@ macro_rules! check_scope_in_tx {
 
 impl Store {
     /// Creates an account; a repeated `idempotency_key` returns the first one created.
-    pub async fn create_user(&self, new: &NewUser, idempotency_key: Option<&str>, actor: &Actor) -> Result<User, StoreError> {
+    pub async fn create_user(
+        &self,
+        new: &NewUser,
+        idempotency_key: Option<&str>,
+        actor: &Actor,
+    ) -> Result<User, StoreError> {
         let id = write_tx!(self, |tx| idempotent!(tx, idempotency_key, "user", {
             check_scope_in_tx!(tx, new.role, new.org_id);
             let (id,): (i64,) = sqlx::query_as(
@@ -107,38 +118,65 @@ impl Store {
             .bind(now_text())
             .fetch_one(&mut *tx)
             .await?;
-            audit_append!(tx, actor, "create", "user", Some(id), format!("{} as {}", new.email, new.role.as_str()));
+            audit_append!(
+                tx,
+                actor,
+                "create",
+                "user",
+                Some(id),
+                format!("{} as {}", new.email, new.role.as_str())
+            );
             id
         }));
         self.get_user(id).await
     }
 
-    pub async fn update_user(&self, id: i64, ch: &UserChanges, actor: &Actor) -> Result<User, StoreError> {
+    pub async fn update_user(
+        &self,
+        id: i64,
+        ch: &UserChanges,
+        actor: &Actor,
+    ) -> Result<User, StoreError> {
         write_tx!(self, |tx| {
             check_scope_in_tx!(tx, ch.role, ch.org_id);
-            let done = sqlx::query("UPDATE users SET name = $1, role = $2, org_id = $3, active = $4 WHERE id = $5")
-                .bind(ch.name.as_str())
-                .bind(ch.role.as_str())
-                .bind(ch.org_id)
-                .bind(ch.active)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let done = sqlx::query(
+                "UPDATE users SET name = $1, role = $2, org_id = $3, active = $4 WHERE id = $5",
+            )
+            .bind(ch.name.as_str())
+            .bind(ch.role.as_str())
+            .bind(ch.org_id)
+            .bind(ch.active)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound);
             }
             if !ch.active {
                 // A deactivated account is signed out everywhere at once.
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
             }
-            let detail = format!("role {}, org {:?}, active {}", ch.role.as_str(), ch.org_id, ch.active);
+            let detail = format!(
+                "role {}, org {:?}, active {}",
+                ch.role.as_str(),
+                ch.org_id,
+                ch.active
+            );
             audit_append!(tx, actor, "update", "user", Some(id), detail);
         });
         self.get_user(id).await
     }
 
     /// Sets a new password hash and ends every session of the account.
-    pub async fn set_password(&self, id: i64, password_hash: &str, actor: &Actor) -> Result<(), StoreError> {
+    pub async fn set_password(
+        &self,
+        id: i64,
+        password_hash: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         write_tx!(self, |tx| {
             let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(password_hash)
@@ -148,21 +186,33 @@ impl Store {
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound);
             }
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             audit_append!(tx, actor, "reset_password", "user", Some(id), String::new());
         });
         Ok(())
     }
 
     /// Turns the second factor on (with a secret) or off (None).
-    pub async fn set_totp(&self, id: i64, secret: Option<&str>, actor: &Actor) -> Result<(), StoreError> {
+    pub async fn set_totp(
+        &self,
+        id: i64,
+        secret: Option<&str>,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
         write_tx!(self, |tx| {
             sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2")
                 .bind(secret)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            let what = if secret.is_some() { "enable_totp" } else { "disable_totp" };
+            let what = if secret.is_some() {
+                "enable_totp"
+            } else {
+                "disable_totp"
+            };
             audit_append!(tx, actor, what, "user", Some(id), String::new());
         });
         Ok(())
@@ -170,8 +220,11 @@ impl Store {
 
     pub async fn get_user(&self, id: i64) -> Result<User, StoreError> {
         let sql = format!("{SELECT_USER} WHERE u.id = $1");
-        read!(self, |pool| sqlx::query_as::<_, User>(&sql).bind(id).fetch_optional(pool).await?)
-            .ok_or(StoreError::NotFound)
+        read!(self, |pool| sqlx::query_as::<_, User>(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?)
+        .ok_or(StoreError::NotFound)
     }
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
@@ -185,7 +238,9 @@ impl Store {
     /// Accounts, optionally only those belonging to the given organisations.
     pub async fn list_users(&self, orgs: Option<&[i64]>) -> Result<Vec<User>, StoreError> {
         let sql = format!("{SELECT_USER} ORDER BY u.name, u.email");
-        let all = read!(self, |pool| sqlx::query_as::<_, User>(&sql).fetch_all(pool).await?);
+        let all = read!(self, |pool| sqlx::query_as::<_, User>(&sql)
+            .fetch_all(pool)
+            .await?);
         Ok(match orgs {
             None => all,
             Some(ids) => all
@@ -196,7 +251,9 @@ impl Store {
     }
 
     pub async fn count_users(&self) -> Result<i64, StoreError> {
-        let (n,): (i64,) = read!(self, |pool| sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(pool).await?);
+        let (n,): (i64,) = read!(self, |pool| sqlx::query_as("SELECT COUNT(*) FROM users")
+            .fetch_one(pool)
+            .await?);
         Ok(n)
     }
 

@@ -17,6 +17,7 @@
 mod cues;
 mod detect;
 mod fuzzy;
+mod lexicon;
 mod negation;
 mod redact;
 mod scan_csv;
@@ -29,6 +30,23 @@ pub use detect::detect;
 pub use redact::redact;
 pub use scan_csv::{scan_csv, ScanError, ScanSummary};
 pub use signpost::signpost_topics;
+
+/// Whether `word` is in the built-in list of common given names that redaction uses
+/// (case-insensitive; names that are also ordinary words, such as "Grace", are not).
+/// Exposed so evaluations can report how much name recall rests on the list.
+pub fn is_common_given_name(word: &str) -> bool {
+    redact::is_common_given_name(word)
+}
+
+/// Whether `number` is a valid NHS number: ten digits (spaces and dashes ignored) whose
+/// last digit is the modulus-11 check digit of the first nine.
+pub fn is_valid_nhs_number(number: &str) -> bool {
+    let digits: Vec<u8> = number
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-'))
+        .collect();
+    redact::is_valid_nhs_number(&digits)
+}
 
 /// The kind of personal detail a redacted span held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

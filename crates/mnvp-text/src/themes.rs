@@ -6,7 +6,7 @@
 //! the lead reviews rather than starts from nothing.
 //!
 //! What it is: one-vs-rest linear SVMs (dual coordinate descent, as liblinear) on TF-IDF word
-//! unigrams and bigrams plus character 2–5-grams inside words, chosen by cross-validated macro
+//! unigrams and bigrams plus character 3–5-grams inside words, chosen by cross-validated macro
 //! F1 against alternatives (see `bench/text/README.md`). Raw scores are calibrated into
 //! confidences with Platt scaling fitted on inner cross-validation, and each theme gets its own
 //! threshold chosen on the same out-of-fold confidences to maximise that theme's F1. A theme is
@@ -62,7 +62,13 @@ impl Codebook {
     /// A codebook of theme names without phrases.
     pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Codebook {
         Codebook {
-            themes: names.into_iter().map(|n| Theme { name: n.into(), phrases: Vec::new() }).collect(),
+            themes: names
+                .into_iter()
+                .map(|n| Theme {
+                    name: n.into(),
+                    phrases: Vec::new(),
+                })
+                .collect(),
         }
     }
 
@@ -73,7 +79,10 @@ impl Codebook {
         Codebook {
             themes: themes
                 .into_iter()
-                .map(|(n, ps)| Theme { name: n.into(), phrases: ps.into_iter().map(Into::into).collect() })
+                .map(|(n, ps)| Theme {
+                    name: n.into(),
+                    phrases: ps.into_iter().map(Into::into).collect(),
+                })
                 .collect(),
         }
     }
@@ -118,16 +127,33 @@ pub struct TrainingSet {
 
 impl TrainingSet {
     pub fn new(codebook: Codebook) -> TrainingSet {
-        TrainingSet { codebook, items: Vec::new() }
+        TrainingSet {
+            codebook,
+            items: Vec::new(),
+        }
     }
 
     /// Adds a comment coded with the named themes; unknown theme names are an error.
-    pub fn push(&mut self, text: &str, themes: &[&str], sentiment: Option<u8>) -> Result<(), TrainError> {
+    pub fn push(
+        &mut self,
+        text: &str,
+        themes: &[&str],
+        sentiment: Option<u8>,
+    ) -> Result<(), TrainError> {
         let mut idx = Vec::with_capacity(themes.len());
         for t in themes {
-            idx.push(self.codebook.index_of(t).ok_or_else(|| TrainError::UnknownTheme((*t).to_owned()))?);
+            idx.push(
+                self.codebook
+                    .index_of(t)
+                    .ok_or_else(|| TrainError::UnknownTheme((*t).to_owned()))?,
+            );
         }
-        self.items.push(TrainingItem { text: text.to_owned(), themes: idx, sentiment, ..TrainingItem::default() });
+        self.items.push(TrainingItem {
+            text: text.to_owned(),
+            themes: idx,
+            sentiment,
+            ..TrainingItem::default()
+        });
         Ok(())
     }
 
@@ -168,8 +194,8 @@ impl Default for Params {
         Params {
             features: FeatureConfig::default(),
             loss: Loss::SquaredHinge,
-            c: 0.5,
-            positive_weight_power: 0.5,
+            c: 0.25,
+            positive_weight_power: 0.0,
             sentiment_weight_power: 0.5,
             inner_folds: 3,
             max_epochs: 50,
@@ -191,13 +217,19 @@ pub enum TrainError {
     #[error("no comment is coded with any theme")]
     NoLabels,
     #[error("comment {item} refers to theme number {theme}, but the codebook has {themes} themes")]
-    ThemeOutOfRange { item: usize, theme: usize, themes: usize },
+    ThemeOutOfRange {
+        item: usize,
+        theme: usize,
+        themes: usize,
+    },
     #[error("unknown theme {0:?}")]
     UnknownTheme(String),
     #[error("comment {item} has sentiment {value}; sentiment must be 1 to 5")]
     BadSentiment { item: usize, value: u8 },
     #[error("the comments contain no words to learn from")]
     NoFeatures,
-    #[error("cross-validation needs at least 2 folds and no more folds than comments (asked for {0})")]
+    #[error(
+        "cross-validation needs at least 2 folds and no more folds than comments (asked for {0})"
+    )]
     BadFolds(usize),
 }

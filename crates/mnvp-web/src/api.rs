@@ -28,7 +28,10 @@ pub async fn list_organisations(State(state): State<AppState>) -> WebResult<Json
     Ok(Json(state.store.list_orgs().await?))
 }
 
-pub async fn get_organisation(State(state): State<AppState>, Path(id): Path<i64>) -> WebResult<Json<Org>> {
+pub async fn get_organisation(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> WebResult<Json<Org>> {
     Ok(Json(state.store.get_org(id).await?))
 }
 
@@ -38,8 +41,14 @@ pub async fn create_organisation(
     ctx: Ctx,
     body: Result<Json<OrgForm>, axum::extract::rejection::JsonRejection>,
 ) -> WebResult<(StatusCode, Json<Org>)> {
-    let Json(form) = body.map_err(|e| WebError::BadRequest(format!("The request body is not valid JSON for an organisation: {}", e.body_text())))?;
-    let kind = OrgKind::parse(&form.kind).map_err(|e| WebError::BadRequest(format!("kind: {}", e.0)))?;
+    let Json(form) = body.map_err(|e| {
+        WebError::BadRequest(format!(
+            "The request body is not valid JSON for an organisation: {}",
+            e.body_text()
+        ))
+    })?;
+    let kind =
+        OrgKind::parse(&form.kind).map_err(|e| WebError::BadRequest(format!("kind: {}", e.0)))?;
     let new = form.parse(kind).map_err(|errors| {
         let fields = serde_json::to_value(&errors).unwrap_or_default();
         WebError::BadRequest(format!("Some fields are not valid: {fields}"))

@@ -15,11 +15,17 @@ impl FormErrors {
 
     /// Records the first problem with a field (later ones would only repeat it).
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_string()).or_insert_with(|| message.into());
+        self.0
+            .entry(field.to_string())
+            .or_insert_with(|| message.into());
     }
 
     /// Records a parse failure and passes the value on when there was none.
-    pub fn check<T, E: std::fmt::Display>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
+    pub fn check<T, E: std::fmt::Display>(
+        &mut self,
+        field: &str,
+        result: Result<T, E>,
+    ) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
@@ -50,5 +56,7 @@ pub fn optional_id(raw: &str) -> Result<Option<i64>, &'static str> {
     if raw.is_empty() {
         return Ok(None);
     }
-    raw.parse::<i64>().map(Some).map_err(|_| "Select an option from the list")
+    raw.parse::<i64>()
+        .map(Some)
+        .map_err(|_| "Select an option from the list")
 }

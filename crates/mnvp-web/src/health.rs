@@ -18,7 +18,10 @@ pub async fn get_ready(State(state): State<AppState>) -> (StatusCode, Json<Value
         mnvp_store::Engine::Postgres => "postgres",
     };
     match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready", "database": engine }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ready", "database": engine })),
+        ),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             (

@@ -47,10 +47,19 @@ pub async fn get_home(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html
     let rule = SuppressionRule::default();
     let counts = store.feedback_counts(&ids).await?;
     let total: i64 = counts.iter().map(|c| c.n).sum();
-    let show = |n: i64| if exact { n.to_string() } else { rule.apply(n).text() };
+    let show = |n: i64| {
+        if exact {
+            n.to_string()
+        } else {
+            rule.apply(n).text()
+        }
+    };
     let rows: Vec<ChannelRow> = counts
         .iter()
-        .map(|c| ChannelRow { channel: c.channel.clone(), count: show(c.n) })
+        .map(|c| ChannelRow {
+            channel: c.channel.clone(),
+            count: show(c.n),
+        })
         .collect();
     let units = match (role, &org) {
         (Role::MnvpLead | Role::Volunteer, Some(o)) => store.mnvp_units(o.id).await?,

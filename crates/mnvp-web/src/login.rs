@@ -37,7 +37,11 @@ pub struct CodeForm {
 
 /// Only local paths are followed after sign-in, so a crafted link cannot send people elsewhere.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.starts_with("/logout") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.starts_with("/logout")
+    {
         next
     } else {
         "/"
@@ -51,10 +55,17 @@ async fn ensure_session(state: &AppState, ctx: &mut Ctx) -> WebResult<Option<Str
     }
     let token = random_token();
     let csrf = random_token();
-    state.store.create_session(&token, None, &csrf, false, 3600).await?;
+    state
+        .store
+        .create_session(&token, None, &csrf, false, 3600)
+        .await?;
     ctx.session = state.store.get_session(&token).await?;
     ctx.token = Some(token.clone());
-    Ok(Some(session_cookie(&token, 3600, state.settings.secure_cookies)))
+    Ok(Some(session_cookie(
+        &token,
+        3600,
+        state.settings.secure_cookies,
+    )))
 }
 
 async fn login_page(
@@ -75,19 +86,30 @@ async fn login_page(
         .await?;
     let mut res = (status, html).into_response();
     if let Some(c) = cookie {
-        res.headers_mut().append(SET_COOKIE, c.parse().map_err(|_| WebError::Internal("cookie".into()))?);
+        res.headers_mut().append(
+            SET_COOKIE,
+            c.parse().map_err(|_| WebError::Internal("cookie".into()))?,
+        );
     }
     Ok(res)
 }
 
-pub async fn get_login(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult<Response> {
+pub async fn get_login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> WebResult<Response> {
     if ctx.user.is_some() {
         return Ok(Redirect::to(safe_next(&q.next)).into_response());
     }
     login_page(&state, ctx, StatusCode::OK, "", &q.next, FormErrors::new()).await
 }
 
-pub async fn post_login(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LoginForm>) -> WebResult<Response> {
+pub async fn post_login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<LoginForm>,
+) -> WebResult<Response> {
     let mut errors = FormErrors::new();
     let email = form.email.trim().to_lowercase();
     if email.is_empty() {
@@ -99,11 +121,22 @@ pub async fn post_login(State(state): State<AppState>, ctx: Ctx, Form(form): For
         errors.add("password", "Enter your password");
     }
     if !errors.is_empty() {
-        return login_page(&state, ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.email, &form.next, errors).await;
+        return login_page(
+            &state,
+            ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form.email,
+            &form.next,
+            errors,
+        )
+        .await;
     }
 
     let s = &state.settings;
-    let (by_email, by_ip) = state.store.recent_failures(&email, &ctx.ip, s.throttle_window_secs).await?;
+    let (by_email, by_ip) = state
+        .store
+        .recent_failures(&email, &ctx.ip, s.throttle_window_secs)
+        .await?;
     if by_email >= s.max_failed_logins || by_ip >= s.max_failed_logins * 4 {
         errors.add(
             "email",
@@ -112,20 +145,46 @@ pub async fn post_login(State(state): State<AppState>, ctx: Ctx, Form(form): For
                 s.throttle_window_secs / 60
             ),
         );
-        return login_page(&state, ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &form.next, errors).await;
+        return login_page(
+            &state,
+            ctx,
+            StatusCode::TOO_MANY_REQUESTS,
+            &form.email,
+            &form.next,
+            errors,
+        )
+        .await;
     }
 
     let user = state.store.user_by_email(&email).await?;
-    let ok = password::verify(form.password.clone(), user.as_ref().map(|u| u.password_hash.clone())).await;
+    let ok = password::verify(
+        form.password.clone(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await;
     let user = match user {
         Some(u) if ok && u.active => u,
         _ => {
-            state.store.record_login_attempt(&email, &ctx.ip, false).await?;
+            state
+                .store
+                .record_login_attempt(&email, &ctx.ip, false)
+                .await?;
             errors.add("email", "Enter a correct email address and password");
-            return login_page(&state, ctx, StatusCode::UNPROCESSABLE_ENTITY, &form.email, &form.next, errors).await;
+            return login_page(
+                &state,
+                ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form.email,
+                &form.next,
+                errors,
+            )
+            .await;
         }
     };
-    state.store.record_login_attempt(&email, &ctx.ip, true).await?;
+    state
+        .store
+        .record_login_attempt(&email, &ctx.ip, true)
+        .await?;
 
     // A new session on every sign-in, so a token planted before sign-in is worthless after it.
     if let Some(old) = &ctx.token {
@@ -135,29 +194,56 @@ pub async fn post_login(State(state): State<AppState>, ctx: Ctx, Form(form): For
     let pending = user.has_totp();
     state
         .store
-        .create_session(&token, Some(user.id), &random_token(), pending, s.session_minutes * 60)
+        .create_session(
+            &token,
+            Some(user.id),
+            &random_token(),
+            pending,
+            s.session_minutes * 60,
+        )
         .await?;
     let target = if pending {
-        format!("/login/two-factor?{}", serde_urlencoded::to_string([("next", safe_next(&form.next))]).unwrap_or_default())
+        format!(
+            "/login/two-factor?{}",
+            serde_urlencoded::to_string([("next", safe_next(&form.next))]).unwrap_or_default()
+        )
     } else {
         state.store.record_login(user.id).await?;
-        let actor = mnvp_store::Actor { user_id: Some(user.id), label: user.email.clone(), ip: ctx.ip.clone() };
-        state.store.audit_event(&actor, "sign_in", "user", Some(user.id), String::new()).await?;
+        let actor = mnvp_store::Actor {
+            user_id: Some(user.id),
+            label: user.email.clone(),
+            ip: ctx.ip.clone(),
+        };
+        state
+            .store
+            .audit_event(&actor, "sign_in", "user", Some(user.id), String::new())
+            .await?;
         safe_next(&form.next).to_string()
     };
     Ok((
-        [(SET_COOKIE, session_cookie(&token, s.session_minutes * 60, s.secure_cookies))],
+        [(
+            SET_COOKIE,
+            session_cookie(&token, s.session_minutes * 60, s.secure_cookies),
+        )],
         Redirect::to(&target),
     )
         .into_response())
 }
 
-pub async fn get_two_factor(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult<Response> {
+pub async fn get_two_factor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> WebResult<Response> {
     if !ctx.session.as_ref().is_some_and(|s| s.pending_totp) {
         return Ok(Redirect::to("/login").into_response());
     }
     let html = state
-        .render(&ctx, "auth/two_factor.html", context! { next => safe_next(&q.next), errors => FormErrors::new() })
+        .render(
+            &ctx,
+            "auth/two_factor.html",
+            context! { next => safe_next(&q.next), errors => FormErrors::new() },
+        )
         .await?;
     Ok(html.into_response())
 }
@@ -176,10 +262,16 @@ pub async fn post_two_factor(
     };
     let user = state.store.get_user(user_id).await?;
     let s = &state.settings;
-    let (failures, _) = state.store.recent_failures(&user.email, &ctx.ip, s.throttle_window_secs).await?;
+    let (failures, _) = state
+        .store
+        .recent_failures(&user.email, &ctx.ip, s.throttle_window_secs)
+        .await?;
     let secret = user.totp_secret.clone().unwrap_or_default();
     if failures >= s.max_failed_logins || !totp::check(&secret, &form.code) {
-        state.store.record_login_attempt(&user.email, &ctx.ip, false).await?;
+        state
+            .store
+            .record_login_attempt(&user.email, &ctx.ip, false)
+            .await?;
         let mut errors = FormErrors::new();
         errors.add(
             "code",
@@ -190,22 +282,51 @@ pub async fn post_two_factor(
             },
         );
         let html = state
-            .render(&ctx, "auth/two_factor.html", context! { next => safe_next(&q.next), errors => errors })
+            .render(
+                &ctx,
+                "auth/two_factor.html",
+                context! { next => safe_next(&q.next), errors => errors },
+            )
             .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
-    state.store.record_login_attempt(&user.email, &ctx.ip, true).await?;
+    state
+        .store
+        .record_login_attempt(&user.email, &ctx.ip, true)
+        .await?;
     state.store.delete_session(&token).await?;
     let fresh = random_token();
     state
         .store
-        .create_session(&fresh, Some(user.id), &random_token(), false, s.session_minutes * 60)
+        .create_session(
+            &fresh,
+            Some(user.id),
+            &random_token(),
+            false,
+            s.session_minutes * 60,
+        )
         .await?;
     state.store.record_login(user.id).await?;
-    let actor = mnvp_store::Actor { user_id: Some(user.id), label: user.email.clone(), ip: ctx.ip.clone() };
-    state.store.audit_event(&actor, "sign_in", "user", Some(user.id), "with second factor".into()).await?;
+    let actor = mnvp_store::Actor {
+        user_id: Some(user.id),
+        label: user.email.clone(),
+        ip: ctx.ip.clone(),
+    };
+    state
+        .store
+        .audit_event(
+            &actor,
+            "sign_in",
+            "user",
+            Some(user.id),
+            "with second factor".into(),
+        )
+        .await?;
     Ok((
-        [(SET_COOKIE, session_cookie(&fresh, s.session_minutes * 60, s.secure_cookies))],
+        [(
+            SET_COOKIE,
+            session_cookie(&fresh, s.session_minutes * 60, s.secure_cookies),
+        )],
         Redirect::to(safe_next(&q.next)),
     )
         .into_response())
@@ -214,9 +335,22 @@ pub async fn post_two_factor(
 pub async fn post_logout(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
     if let Some(token) = &ctx.token {
         state.store.delete_session(token).await?;
-        state.store.audit_event(&ctx.actor(), "sign_out", "user", ctx.user.as_ref().map(|u| u.id), String::new()).await?;
+        state
+            .store
+            .audit_event(
+                &ctx.actor(),
+                "sign_out",
+                "user",
+                ctx.user.as_ref().map(|u| u.id),
+                String::new(),
+            )
+            .await?;
     }
-    Ok(([(SET_COOKIE, clear_cookie(state.settings.secure_cookies))], Redirect::to("/login")).into_response())
+    Ok((
+        [(SET_COOKIE, clear_cookie(state.settings.secure_cookies))],
+        Redirect::to("/login"),
+    )
+        .into_response())
 }
 
 #[cfg(test)]

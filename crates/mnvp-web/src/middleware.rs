@@ -84,12 +84,13 @@ pub fn assets_service(settings: &Settings) -> Router<AppState> {
         HeaderValue::from_static("public, max-age=31536000, immutable"),
     );
     match &settings.assets_dir {
-        Some(dir) => Router::new().fallback_service(
-            ServeDir::new(dir.join("assets"))
-                .fallback(ServeDir::new(dir))
-                .precompressed_gzip(),
-        )
-        .layer(cache),
+        Some(dir) => Router::new()
+            .fallback_service(
+                ServeDir::new(dir.join("assets"))
+                    .fallback(ServeDir::new(dir))
+                    .precompressed_gzip(),
+            )
+            .layer(cache),
         None => Router::new().fallback(|| async {
             (
                 StatusCode::NOT_FOUND,

@@ -12,27 +12,38 @@ const CACHE: &str = "public, max-age=31536000, immutable";
 
 pub async fn get_app_css() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, CACHE)],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, CACHE),
+        ],
         include_str!("../static/app.css"),
     )
 }
 
 pub async fn get_init_js() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, CACHE)],
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, CACHE),
+        ],
         include_str!("../static/init.js"),
     )
 }
 
 pub async fn get_js_enabled() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, CACHE)],
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, CACHE),
+        ],
         include_str!("../static/js-enabled.js"),
     )
 }
 
 pub async fn get_accessibility(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
-    state.render(&ctx, "static/accessibility.html", context! {}).await
+    state
+        .render(&ctx, "static/accessibility.html", context! {})
+        .await
 }
 
 pub async fn get_privacy(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {

@@ -23,8 +23,20 @@ pub struct RouteSpec {
     pub access: Access,
 }
 
-fn r(method: Method, path: &'static str, access: Access, handler: MethodRouter<AppState>) -> (RouteSpec, MethodRouter<AppState>) {
-    (RouteSpec { method, path, access }, handler)
+fn r(
+    method: Method,
+    path: &'static str,
+    access: Access,
+    handler: MethodRouter<AppState>,
+) -> (RouteSpec, MethodRouter<AppState>) {
+    (
+        RouteSpec {
+            method,
+            path,
+            access,
+        },
+        handler,
+    )
 }
 
 fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
@@ -34,42 +46,177 @@ fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         r(M::GET, "/ready", PUBLIC, get(health::get_ready)),
         r(M::GET, "/static/app.css", PUBLIC, get(pages::get_app_css)),
         r(M::GET, "/static/init.js", PUBLIC, get(pages::get_init_js)),
-        r(M::GET, "/static/js-enabled.js", PUBLIC, get(pages::get_js_enabled)),
-        r(M::GET, "/accessibility", PUBLIC, get(pages::get_accessibility)),
+        r(
+            M::GET,
+            "/static/js-enabled.js",
+            PUBLIC,
+            get(pages::get_js_enabled),
+        ),
+        r(
+            M::GET,
+            "/accessibility",
+            PUBLIC,
+            get(pages::get_accessibility),
+        ),
         r(M::GET, "/privacy", PUBLIC, get(pages::get_privacy)),
         r(M::GET, "/login", PUBLIC, get(login::get_login)),
         r(M::POST, "/login", PUBLIC, post(login::post_login)),
-        r(M::GET, "/login/two-factor", PUBLIC, get(login::get_two_factor)),
-        r(M::POST, "/login/two-factor", PUBLIC, post(login::post_two_factor)),
+        r(
+            M::GET,
+            "/login/two-factor",
+            PUBLIC,
+            get(login::get_two_factor),
+        ),
+        r(
+            M::POST,
+            "/login/two-factor",
+            PUBLIC,
+            post(login::post_two_factor),
+        ),
         r(M::POST, "/logout", SIGNED_IN, post(login::post_logout)),
         r(M::GET, "/", SIGNED_IN, get(home::get_home)),
         r(M::GET, "/account", SIGNED_IN, get(account::get_account)),
-        r(M::GET, "/account/password", SIGNED_IN, get(account::get_password)),
-        r(M::POST, "/account/password", SIGNED_IN, post(account::post_password)),
-        r(M::GET, "/account/two-factor", SIGNED_IN, get(account::get_two_factor)),
-        r(M::POST, "/account/two-factor", SIGNED_IN, post(account::post_two_factor)),
-        r(M::POST, "/account/two-factor/disable", SIGNED_IN, post(account::post_disable_two_factor)),
-        r(M::GET, "/admin/organisations", ADMIN, get(admin::orgs::list_orgs)),
-        r(M::GET, "/admin/organisations/new", ADMIN, get(admin::orgs::new_org)),
-        r(M::POST, "/admin/organisations/new", ADMIN, post(admin::orgs::create_org)),
-        r(M::GET, "/admin/organisations/{id}", ADMIN, get(admin::orgs::show_org)),
-        r(M::GET, "/admin/organisations/{id}/edit", ADMIN, get(admin::orgs::edit_org)),
-        r(M::POST, "/admin/organisations/{id}/edit", ADMIN, post(admin::orgs::update_org)),
-        r(M::POST, "/admin/organisations/{id}/units", ADMIN, post(admin::orgs::update_units)),
-        r(M::GET, "/admin/organisations/{id}/delete", ADMIN, get(admin::orgs::confirm_delete_org)),
-        r(M::POST, "/admin/organisations/{id}/delete", ADMIN, post(admin::orgs::delete_org)),
+        r(
+            M::GET,
+            "/account/password",
+            SIGNED_IN,
+            get(account::get_password),
+        ),
+        r(
+            M::POST,
+            "/account/password",
+            SIGNED_IN,
+            post(account::post_password),
+        ),
+        r(
+            M::GET,
+            "/account/two-factor",
+            SIGNED_IN,
+            get(account::get_two_factor),
+        ),
+        r(
+            M::POST,
+            "/account/two-factor",
+            SIGNED_IN,
+            post(account::post_two_factor),
+        ),
+        r(
+            M::POST,
+            "/account/two-factor/disable",
+            SIGNED_IN,
+            post(account::post_disable_two_factor),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations",
+            ADMIN,
+            get(admin::orgs::list_orgs),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations/new",
+            ADMIN,
+            get(admin::orgs::new_org),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/new",
+            ADMIN,
+            post(admin::orgs::create_org),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations/{id}",
+            ADMIN,
+            get(admin::orgs::show_org),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations/{id}/edit",
+            ADMIN,
+            get(admin::orgs::edit_org),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/{id}/edit",
+            ADMIN,
+            post(admin::orgs::update_org),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/{id}/units",
+            ADMIN,
+            post(admin::orgs::update_units),
+        ),
+        r(
+            M::GET,
+            "/admin/organisations/{id}/delete",
+            ADMIN,
+            get(admin::orgs::confirm_delete_org),
+        ),
+        r(
+            M::POST,
+            "/admin/organisations/{id}/delete",
+            ADMIN,
+            post(admin::orgs::delete_org),
+        ),
         r(M::GET, "/admin/users", ADMIN, get(admin::users::list_users)),
-        r(M::GET, "/admin/users/new", ADMIN, get(admin::users::new_user)),
-        r(M::POST, "/admin/users/new", ADMIN, post(admin::users::create_user)),
-        r(M::GET, "/admin/users/{id}", ADMIN, get(admin::users::show_user)),
-        r(M::GET, "/admin/users/{id}/edit", ADMIN, get(admin::users::edit_user)),
-        r(M::POST, "/admin/users/{id}/edit", ADMIN, post(admin::users::update_user)),
-        r(M::POST, "/admin/users/{id}/reset-password", ADMIN, post(admin::users::reset_password)),
+        r(
+            M::GET,
+            "/admin/users/new",
+            ADMIN,
+            get(admin::users::new_user),
+        ),
+        r(
+            M::POST,
+            "/admin/users/new",
+            ADMIN,
+            post(admin::users::create_user),
+        ),
+        r(
+            M::GET,
+            "/admin/users/{id}",
+            ADMIN,
+            get(admin::users::show_user),
+        ),
+        r(
+            M::GET,
+            "/admin/users/{id}/edit",
+            ADMIN,
+            get(admin::users::edit_user),
+        ),
+        r(
+            M::POST,
+            "/admin/users/{id}/edit",
+            ADMIN,
+            post(admin::users::update_user),
+        ),
+        r(
+            M::POST,
+            "/admin/users/{id}/reset-password",
+            ADMIN,
+            post(admin::users::reset_password),
+        ),
         r(M::GET, "/admin/audit", ADMIN, get(admin::audit::list_audit)),
         r(M::GET, "/api/v1/me", SIGNED_IN, get(api::get_me)),
-        r(M::GET, "/api/v1/organisations", ADMIN, get(api::list_organisations)),
-        r(M::POST, "/api/v1/organisations", ADMIN, post(api::create_organisation)),
-        r(M::GET, "/api/v1/organisations/{id}", ADMIN, get(api::get_organisation)),
+        r(
+            M::GET,
+            "/api/v1/organisations",
+            ADMIN,
+            get(api::list_organisations),
+        ),
+        r(
+            M::POST,
+            "/api/v1/organisations",
+            ADMIN,
+            post(api::create_organisation),
+        ),
+        r(
+            M::GET,
+            "/api/v1/organisations/{id}",
+            ADMIN,
+            get(api::get_organisation),
+        ),
     ]
 }
 
@@ -103,7 +250,13 @@ pub fn app(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(index, authorize))
         .fallback(pages::not_found)
         .nest("/assets", middleware::assets_service(&state.settings))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::load_session))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::render_errors));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::auth::load_session,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::render_errors,
+        ));
     middleware::http_layers(router.with_state(state.clone()), &state.settings)
 }

@@ -23,7 +23,10 @@ impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
             .field("bind", &self.bind)
-            .field("database_url", &mnvp_store::connect_redacted(&self.database_url))
+            .field(
+                "database_url",
+                &mnvp_store::connect_redacted(&self.database_url),
+            )
             .field("assets_dir", &self.assets_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_minutes", &self.session_minutes)
@@ -58,7 +61,11 @@ pub fn find_assets_dir() -> Option<PathBuf> {
     if let Ok(exe) = std::env::current_exe() {
         candidates.extend(exe.ancestors().skip(1).map(|a| a.join(&tail)));
     }
-    candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(&tail));
+    candidates.push(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(&tail),
+    );
     candidates
         .into_iter()
         .find(|c| c.join("nhsuk-frontend.min.css").is_file())

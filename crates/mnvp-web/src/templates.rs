@@ -65,7 +65,32 @@ pub fn environment() -> Environment<'static> {
             .map(|c| c.label().to_string())
             .unwrap_or(c)
     });
+    env.add_filter("when", when);
+    env.add_filter("action_label", |a: String| action_label(&a).to_string());
     env
+}
+
+/// "2026-11-23T12:27:01Z" → "23 Nov 2026, 12:27" (UTC), the GOV.UK/NHS date style.
+fn when(stored: String) -> String {
+    chrono::DateTime::parse_from_rfc3339(&stored)
+        .map(|d| d.format("%-d %b %Y, %H:%M").to_string())
+        .unwrap_or(stored)
+}
+
+fn action_label(code: &str) -> &str {
+    match code {
+        "create" => "Created",
+        "update" => "Changed",
+        "delete" => "Removed",
+        "view" => "Viewed",
+        "sign_in" => "Signed in",
+        "sign_out" => "Signed out",
+        "reset_password" => "Password reset",
+        "enable_totp" => "Two-step verification on",
+        "disable_totp" => "Two-step verification off",
+        "import" => "Imported",
+        other => other,
+    }
 }
 
 #[derive(Serialize)]
@@ -79,7 +104,9 @@ struct NavItem {
 /// following the menu.
 fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     use mnvp_domain::role::Role;
-    let Some(user) = &ctx.user else { return Vec::new() };
+    let Some(user) = &ctx.user else {
+        return Vec::new();
+    };
     let mut items = vec![("Home", "/")];
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
@@ -92,7 +119,11 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         .map(|(text, href)| NavItem {
             text,
             href,
-            current: if href == "/" { path == "/" } else { path.starts_with(href) },
+            current: if href == "/" {
+                path == "/"
+            } else {
+                path.starts_with(href)
+            },
         })
         .collect()
 }

@@ -23,7 +23,10 @@ pub async fn run(cmd: AuditCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> 
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(b) => {
-                    println!("The audit log is NOT intact: entry {} — {}.", b.seq, b.reason);
+                    println!(
+                        "The audit log is NOT intact: entry {} — {}.",
+                        b.seq, b.reason
+                    );
                     Ok(ExitCode::from(1))
                 }
             }

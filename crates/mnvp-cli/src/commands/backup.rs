@@ -14,9 +14,14 @@ pub struct Opts {
 }
 
 pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
-    let store = mnvp_store::Store::connect(&cfg.database_url).await.map_err(|e| {
-        anyhow::anyhow!("could not open the database {}: {e}", mnvp_store::connect_redacted(&cfg.database_url))
-    })?;
+    let store = mnvp_store::Store::connect(&cfg.database_url)
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "could not open the database {}: {e}",
+                mnvp_store::connect_redacted(&cfg.database_url)
+            )
+        })?;
     store.backup(&opts.output).await?;
     println!("Backup written to {}", opts.output.display());
     store.close().await;

@@ -12,8 +12,14 @@ pub struct Opts {}
 pub async fn run(_opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     let store = open_store(&cfg.database_url).await?;
     let summary = demo::load(&store).await?;
-    println!("Demo loaded: {} fictional feedback records.", summary.feedback);
-    println!("Sign-in details (every password is {}):", demo::DEMO_PASSWORD);
+    println!(
+        "Demo loaded: {} fictional feedback records.",
+        summary.feedback
+    );
+    println!(
+        "Sign-in details (every password is {}):",
+        demo::DEMO_PASSWORD
+    );
     for l in &summary.logins {
         println!("  {:<26} {:<36} {}", l.role.label(), l.email, l.org);
     }

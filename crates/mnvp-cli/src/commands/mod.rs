@@ -4,6 +4,7 @@ pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod migrate;
+pub mod safety;
 pub mod serve;
 pub mod user;
 

@@ -28,9 +28,9 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
         .clone()
         .or_else(|| cfg.file.bind.clone())
         .unwrap_or_else(|| DEFAULT_BIND.to_string());
-    let addr: SocketAddr = bind
-        .parse()
-        .with_context(|| format!("--bind '{bind}' is not an address and port like 127.0.0.1:8080"))?;
+    let addr: SocketAddr = bind.parse().with_context(|| {
+        format!("--bind '{bind}' is not an address and port like 127.0.0.1:8080")
+    })?;
     let store = open_store(&cfg.database_url).await?;
     let mut settings = Settings::new(addr, cfg.database_url.clone());
     if let Some(dir) = &cfg.file.assets_dir {
@@ -49,9 +49,19 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
         .await
         .with_context(|| format!("could not listen on {addr} (is another server using it?)"))?;
     let local = listener.local_addr()?;
-    let host = if local.ip().is_unspecified() { "localhost".to_string() } else { local.ip().to_string() };
-    println!("MNVP Hub is running. Open http://{host}:{}/ in your browser.", local.port());
-    println!("Database: {}", mnvp_store::connect_redacted(&cfg.database_url));
+    let host = if local.ip().is_unspecified() {
+        "localhost".to_string()
+    } else {
+        local.ip().to_string()
+    };
+    println!(
+        "MNVP Hub is running. Open http://{host}:{}/ in your browser.",
+        local.port()
+    );
+    println!(
+        "Database: {}",
+        mnvp_store::connect_redacted(&cfg.database_url)
+    );
     for line in intro {
         println!("{line}");
     }
@@ -71,27 +81,48 @@ async fn first_start(store: &Store, demo: bool) -> anyhow::Result<Vec<String>> {
     if demo {
         if empty {
             let summary = demo::load(store).await?;
-            lines.push(format!("Demo loaded: {} fictional feedback records.", summary.feedback));
+            lines.push(format!(
+                "Demo loaded: {} fictional feedback records.",
+                summary.feedback
+            ));
         }
-        if store.user_by_email(&demo::demo_logins()[0].email).await?.is_some() {
-            lines.push(format!("Demo sign-in details (every password is {}):", demo::DEMO_PASSWORD));
+        if store
+            .user_by_email(&demo::demo_logins()[0].email)
+            .await?
+            .is_some()
+        {
+            lines.push(format!(
+                "Demo sign-in details (every password is {}):",
+                demo::DEMO_PASSWORD
+            ));
             for l in demo::demo_logins() {
-                lines.push(format!("  {:<26} {:<36} {}", l.role.label(), l.email, demo::DEMO_PASSWORD));
+                lines.push(format!(
+                    "  {:<26} {:<36} {}",
+                    l.role.label(),
+                    l.email,
+                    demo::DEMO_PASSWORD
+                ));
             }
         }
     } else if empty {
         let password = super::user::generated_password();
-        let hash = mnvp_web::hash_password(password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let hash = mnvp_web::hash_password(password.clone())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         let new = mnvp_store::users::NewUser {
-            email: mnvp_domain::parse::Email::parse("admin@localhost.example").map_err(|e| anyhow::anyhow!(e.0))?,
-            name: mnvp_domain::parse::Name::parse("a name", "Administrator").map_err(|e| anyhow::anyhow!(e.0))?,
+            email: mnvp_domain::parse::Email::parse("admin@localhost.example")
+                .map_err(|e| anyhow::anyhow!(e.0))?,
+            name: mnvp_domain::parse::Name::parse("a name", "Administrator")
+                .map_err(|e| anyhow::anyhow!(e.0))?,
             role: mnvp_domain::role::Role::Administrator,
             org_id: None,
             password_hash: hash,
         };
         store.create_user(&new, None, &Actor::system()).await?;
         lines.push("This is a new database, so a first administrator was created:".into());
-        lines.push(format!("  email: admin@localhost.example   password: {password}"));
+        lines.push(format!(
+            "  email: admin@localhost.example   password: {password}"
+        ));
         lines.push("Sign in and change this password now; it is not shown again.".into());
     }
     Ok(lines)

@@ -56,7 +56,9 @@ pub struct ResetOpts {
 pub fn generated_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::thread_rng();
-    (0..20).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    (0..20)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
 }
 
 fn password_from(stdin: bool) -> anyhow::Result<(String, bool)> {
@@ -81,19 +83,46 @@ pub async fn run(cmd: UserCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> {
 }
 
 async fn add(store: &mnvp_store::Store, o: AddOpts) -> anyhow::Result<ExitCode> {
-    let role = if o.admin { Role::Administrator } else { Role::parse(&o.role).map_err(|_| anyhow!("unknown role '{}'", o.role))? };
+    let role = if o.admin {
+        Role::Administrator
+    } else {
+        Role::parse(&o.role).map_err(|_| anyhow!("unknown role '{}'", o.role))?
+    };
     let email = Email::parse(&o.email).map_err(|e| anyhow!("--email: {}", e.0))?;
     let name = Name::parse("a name", &o.name).map_err(|e| anyhow!("--name: {}", e.0))?;
     let org_id = match (&o.mnvp, o.org_id) {
-        (Some(slug), _) => Some(store.org_by_slug(slug).await.map_err(|_| anyhow!("no MNVP has the slug '{slug}'"))?.id),
+        (Some(slug), _) => Some(
+            store
+                .org_by_slug(slug)
+                .await
+                .map_err(|_| anyhow!("no MNVP has the slug '{slug}'"))?
+                .id,
+        ),
         (None, id) => id,
     };
     let (password, generated) = password_from(o.password_stdin)?;
-    let hash = mnvp_web::hash_password(password.clone()).await.map_err(|e| anyhow!("{e}"))?;
+    let hash = mnvp_web::hash_password(password.clone())
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
     let user = store
-        .create_user(&NewUser { email, name, role, org_id, password_hash: hash }, None, &Actor::cli("user add"))
+        .create_user(
+            &NewUser {
+                email,
+                name,
+                role,
+                org_id,
+                password_hash: hash,
+            },
+            None,
+            &Actor::cli("user add"),
+        )
         .await?;
-    println!("Created {} ({}) as {}.", user.name, user.email, role.label());
+    println!(
+        "Created {} ({}) as {}.",
+        user.name,
+        user.email,
+        role.label()
+    );
     if generated {
         println!("Password: {password}");
         println!("Give it to them safely; they should change it after signing in.");
@@ -106,9 +135,16 @@ async fn reset(store: &mnvp_store::Store, o: ResetOpts) -> anyhow::Result<ExitCo
         bail!("no account has the email address '{}'", o.email.trim());
     };
     let (password, generated) = password_from(o.password_stdin)?;
-    let hash = mnvp_web::hash_password(password.clone()).await.map_err(|e| anyhow!("{e}"))?;
-    store.set_password(user.id, &hash, &Actor::cli("user reset-password")).await?;
-    println!("The password for {} has been reset and every session signed out.", user.email);
+    let hash = mnvp_web::hash_password(password.clone())
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    store
+        .set_password(user.id, &hash, &Actor::cli("user reset-password"))
+        .await?;
+    println!(
+        "The password for {} has been reset and every session signed out.",
+        user.email
+    );
     if generated {
         println!("New password: {password}");
     }

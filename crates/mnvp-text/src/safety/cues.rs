@@ -37,14 +37,9 @@ enum Elem {
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     elems: Vec<Elem>,
-}
-
-fn parse_choices(inner: &str) -> Vec<Vec<Word>> {
-    inner
-        .split('|')
-        .map(|c| c.split_whitespace().map(parse_word).collect::<Vec<_>>())
-        .filter(|c| !c.is_empty())
-        .collect()
+    /// First letters a match can start with: every word match (exact, prefix or fuzzy)
+    /// agrees on the first letter, so other start positions are skipped cheaply.
+    first_chars: Vec<char>,
 }
 
 fn parse_word(w: &str) -> Word {
@@ -58,6 +53,79 @@ fn parse_word(w: &str) -> Word {
     }
 }
 
+/// Splits `inner` at top-level `|` and expands nested groups, so
+/// `all (my|the) pills|them all` gives the runs "all my pills", "all the pills", "them all".
+fn parse_choices(inner: &str) -> Vec<Vec<Word>> {
+    split_top(inner, '|')
+        .into_iter()
+        .flat_map(|choice| expand(choice.trim()))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Splits at `sep` outside brackets.
+fn split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if c == sep && depth == 0 => {
+                parts.push(&s[from..i]);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[from..]);
+    parts
+}
+
+/// Index of the bracket closing the one just before `s` (so `s` starts inside it).
+fn closing(s: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return i,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Expands one choice (words and nested groups) into every run of words it stands for.
+fn expand(choice: &str) -> Vec<Vec<Word>> {
+    let mut runs: Vec<Vec<Word>> = vec![Vec::new()];
+    let mut rest = choice.trim_start();
+    while !rest.is_empty() {
+        let options: Vec<Vec<Word>> = if let Some(after) = rest.strip_prefix('(') {
+            let close = closing(after);
+            let inner = parse_choices(&after[..close]);
+            rest = after.get(close + 1..).unwrap_or("").trim_start();
+            inner
+        } else {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '(')
+                .unwrap_or(rest.len());
+            let word = parse_word(&rest[..end]);
+            rest = rest[end..].trim_start();
+            vec![vec![word]]
+        };
+        runs = runs
+            .iter()
+            .flat_map(|r| {
+                options
+                    .iter()
+                    .map(move |o| r.iter().chain(o).cloned().collect())
+            })
+            .collect();
+    }
+    runs
+}
+
 impl Pattern {
     /// Compiles a pattern string. Malformed input yields a pattern that parses as much as it
     /// can; the lexicon is checked by tests, so this never needs to fail at run time.
@@ -68,9 +136,13 @@ impl Pattern {
             let negate = rest.starts_with('!');
             let body = rest.strip_prefix('!').unwrap_or(rest);
             if let Some(after) = body.strip_prefix('(') {
-                let close = after.find(')').unwrap_or(after.len());
+                let close = closing(after);
                 let choices = parse_choices(&after[..close]);
-                elems.push(if negate { Elem::Not(choices) } else { Elem::Alt(choices) });
+                elems.push(if negate {
+                    Elem::Not(choices)
+                } else {
+                    Elem::Alt(choices)
+                });
                 rest = after.get(close + 1..).unwrap_or("").trim_start();
                 continue;
             }
@@ -89,7 +161,19 @@ impl Pattern {
             }
             rest = rest[end..].trim_start();
         }
-        Pattern { elems }
+        let first_chars = match elems.iter().find(|e| !matches!(e, Elem::Not(_))) {
+            Some(Elem::Alt(choices)) => {
+                let mut cs: Vec<char> = choices
+                    .iter()
+                    .filter_map(|c| c.first()?.chars.first().copied())
+                    .collect();
+                cs.sort_unstable();
+                cs.dedup();
+                cs
+            }
+            _ => Vec::new(),
+        };
+        Pattern { elems, first_chars }
     }
 
     /// Every match as (first token index, one past last token index), leftmost-shortest,
@@ -102,11 +186,21 @@ impl Pattern {
             _ => (0, None),
         };
         while i < toks.len() {
+            let starts_well = toks[i]
+                .chars
+                .first()
+                .is_some_and(|c| self.first_chars.binary_search(c).is_ok());
+            if !starts_well {
+                i += 1;
+                continue;
+            }
             let sentence = toks[i].sentence;
             let blocked = before.is_some_and(|choices| {
                 i > 0
                     && toks[i - 1].sentence == sentence
-                    && choices.iter().any(|c| match_run(toks, i - 1, c, sentence).is_some())
+                    && choices
+                        .iter()
+                        .any(|c| match_run(toks, i - 1, c, sentence).is_some())
             });
             if blocked {
                 i += 1;
@@ -139,7 +233,9 @@ impl Pattern {
         match elem {
             Elem::Gap(n) => self.match_at(toks, k + 1, pos, slack + n, sentence),
             Elem::Not(choices) => {
-                let hit = choices.iter().any(|c| match_run(toks, pos, c, sentence).is_some());
+                let hit = choices
+                    .iter()
+                    .any(|c| match_run(toks, pos, c, sentence).is_some());
                 if hit {
                     None
                 } else {
@@ -213,9 +309,26 @@ mod tests {
 
     #[test]
     fn gaps_allow_words_between_elements() {
-        assert!(matches("want* ~2 end ~2 (it all|my life)", "I wanted to end it all"));
-        assert!(matches("want* ~2 end ~2 (it all|my life)", "wanting so badly to end my life"));
-        assert!(!matches("want* ~2 end ~2 (it all|my life)", "I wanted the day to end"));
+        assert!(matches(
+            "want* ~2 end ~2 (it all|my life)",
+            "I wanted to end it all"
+        ));
+        assert!(matches(
+            "want* ~2 end ~2 (it all|my life)",
+            "wanted badly to end my life"
+        ));
+        assert!(!matches(
+            "want* ~2 end ~2 (it all|my life)",
+            "I wanted the day to end"
+        ));
+    }
+
+    #[test]
+    fn nested_groups_expand() {
+        let p = "(them all|all (my|the) (pills|tablets))";
+        assert!(matches(p, "taking all my tablets"));
+        assert!(matches(p, "take them all"));
+        assert!(!matches(p, "all your pills"));
     }
 
     #[test]
@@ -231,8 +344,14 @@ mod tests {
 
     #[test]
     fn exclusions_check_the_next_or_previous_word() {
-        assert!(matches("fell !(in love|pregnant|asleep)", "I fell in the shower"));
-        assert!(!matches("fell !(in love|pregnant|asleep)", "I fell in love with her"));
+        assert!(matches(
+            "fell !(in love|pregnant|asleep)",
+            "I fell in the shower"
+        ));
+        assert!(!matches(
+            "fell !(in love|pregnant|asleep)",
+            "I fell in love with her"
+        ));
         assert!(matches("!(life) threat*", "he threatened me"));
         assert!(!matches("!(life) threat*", "a life-threatening bleed"));
     }

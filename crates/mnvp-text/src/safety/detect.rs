@@ -20,29 +20,116 @@ static COMPILED: LazyLock<Vec<(Class, Pattern)>> =
     LazyLock::new(|| CUES.iter().map(|(c, p)| (*c, Pattern::parse(p))).collect());
 
 const CHILD_WORDS: &[&str] = &[
-    "baby", "babies", "son", "daughter", "child", "children", "kids", "kid", "toddler",
-    "newborn", "niece", "nephew", "stepdaughter", "stepson", "infant", "cot", "boy", "girl",
+    "baby",
+    "babies",
+    "son",
+    "daughter",
+    "child",
+    "children",
+    "kids",
+    "kid",
+    "toddler",
+    "newborn",
+    "niece",
+    "nephew",
+    "stepdaughter",
+    "stepson",
+    "infant",
+    "cot",
+    "boy",
+    "girl",
 ];
 const PARTNER_WORDS: &[&str] = &[
-    "he", "him", "his", "husband", "partner", "boyfriend", "fella", "ex", "wife", "girlfriend",
-    "fiance", "law", "home",
+    "he",
+    "him",
+    "his",
+    "husband",
+    "partner",
+    "boyfriend",
+    "fella",
+    "ex",
+    "wife",
+    "girlfriend",
+    "fiance",
+    "law",
+    "home",
+];
+const FAMILY_WORDS: &[&str] = &[
+    "husband",
+    "partner",
+    "boyfriend",
+    "fella",
+    "ex",
+    "wife",
+    "girlfriend",
+    "fiance",
+    "law",
+    "family",
 ];
 const HOUSING_WORDS: &[&str] = &[
-    "flat", "house", "housing", "hostel", "room", "landlord", "council", "accommodation",
-    "hotel", "shelter", "building", "area", "street", "estate",
+    "flat",
+    "house",
+    "housing",
+    "hostel",
+    "room",
+    "landlord",
+    "council",
+    "accommodation",
+    "hotel",
+    "shelter",
+    "building",
+    "area",
+    "street",
+    "estate",
 ];
 const STAFF_WORDS: &[&str] = &[
-    "midwife", "midwives", "nurse", "nurses", "doctor", "doctors", "student", "staff", "porter",
-    "hca", "consultant", "paediatrician", "registrar", "sonographer",
+    "midwife",
+    "midwives",
+    "nurse",
+    "nurses",
+    "doctor",
+    "doctors",
+    "student",
+    "staff",
+    "porter",
+    "hca",
+    "consultant",
+    "paediatrician",
+    "registrar",
+    "sonographer",
 ];
 /// Words showing that a topic is being talked about as a service or policy.
 const INSTITUTIONAL: &[&str] = &[
-    "posters", "poster", "helpline", "helplines", "leaflet", "leaflets", "policy", "policies",
-    "training", "prevention", "awareness", "screening", "routine", "information", "cards",
-    "charity", "campaign", "course", "courses",
+    "posters",
+    "poster",
+    "helpline",
+    "helplines",
+    "leaflet",
+    "leaflets",
+    "policy",
+    "policies",
+    "training",
+    "prevention",
+    "awareness",
+    "screening",
+    "routine",
+    "information",
+    "cards",
+    "charity",
+    "campaign",
+    "course",
+    "courses",
 ];
 const ASKING: &[&str] = &["asked", "ask", "asks", "asking", "question", "questions"];
-const PAST_MARKERS: &[&str] = &["ago", "back", "past", "previous", "previously", "used", "former"];
+const PAST_MARKERS: &[&str] = &[
+    "ago",
+    "back",
+    "past",
+    "previous",
+    "previously",
+    "used",
+    "former",
+];
 const RESOLVED_MARKERS: &[&str] = &["now", "settled", "happily", "longer", "anymore"];
 const BREAKERS: &[&str] = &["but", "because", "he", "she", "they", "although", "though"];
 
@@ -52,7 +139,7 @@ struct Hit {
     end: usize,
 }
 
-fn in_sentence<'a>(tokens: &'a [Token], sentence: usize) -> impl Iterator<Item = &'a Token> {
+fn in_sentence(tokens: &[Token], sentence: usize) -> impl Iterator<Item = &Token> {
     tokens.iter().filter(move |t| t.sentence == sentence)
 }
 
@@ -62,7 +149,14 @@ fn sentence_has(tokens: &[Token], sentence: usize, words: &[&str]) -> bool {
 
 /// Whether a word from `words` appears up to `before` tokens before the cue (stopping at a
 /// clause breaker) or up to `after` tokens after it, within the sentence.
-fn near(tokens: &[Token], start: usize, end: usize, before: usize, after: usize, words: &[&str]) -> bool {
+fn near(
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    before: usize,
+    after: usize,
+    words: &[&str],
+) -> bool {
     let sentence = tokens[start].sentence;
     let mut i = start;
     let mut n = 0;
@@ -100,12 +194,14 @@ fn contextual(ctx: Ctx, tokens: &[Token], start: usize, end: usize) -> Vec<Categ
         Ctx::Violence if child => vec![Category::ChildRisk],
         Ctx::Violence => vec![Category::DomesticAbuse],
         Ctx::Threat => {
+            // A threat from a partner or family member against the writer is abuse;
+            // threats against others ("he'll kill the doctor") are other risk.
             let against_me = tokens[start..]
                 .iter()
-                .take(end - start + 6)
+                .take(end - start + 1)
                 .take_while(|t| t.sentence == s)
-                .any(|t| matches!(t.norm.as_str(), "me" | "us" | "my" | "i"));
-            if partner && against_me {
+                .any(|t| matches!(t.norm.as_str(), "me" | "us" | "my"));
+            if sentence_has(tokens, s, FAMILY_WORDS) && against_me {
                 vec![Category::DomesticAbuse]
             } else {
                 vec![Category::OtherRisk]
@@ -129,13 +225,23 @@ fn contextual(ctx: Ctx, tokens: &[Token], start: usize, end: usize) -> Vec<Categ
     }
 }
 
-fn reason(text: &str, tokens: &[Token], category: Category, a: (usize, usize), b: (usize, usize)) -> Reason {
+fn reason(
+    text: &str,
+    tokens: &[Token],
+    category: Category,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> Reason {
     let (s1, e1) = (tokens[a.0].start, tokens[a.1 - 1].end);
     let (s2, e2) = (tokens[b.0].start, tokens[b.1 - 1].end);
     let cue = if a == b {
         text.get(s1..e1).unwrap_or_default().to_string()
     } else {
-        let (first, second) = if s1 <= s2 { ((s1, e1), (s2, e2)) } else { ((s2, e2), (s1, e1)) };
+        let (first, second) = if s1 <= s2 {
+            ((s1, e1), (s2, e2))
+        } else {
+            ((s2, e2), (s1, e1))
+        };
         format!(
             "{} \u{2026} {}",
             text.get(first.0..first.1).unwrap_or_default(),
@@ -208,15 +314,29 @@ pub fn detect(text: &str) -> Detection {
         let fs = tokens[f.start].sentence;
         harms
             .iter()
-            .find(|h| tokens[h.start].sentence.abs_diff(fs) <= 1 && (h.start, h.end) != (f.start, f.end))
+            .find(|h| {
+                tokens[h.start].sentence.abs_diff(fs) <= 1 && (h.start, h.end) != (f.start, f.end)
+            })
             .map(|h| (*f, *h))
     }) {
-        reasons.push(reason(text, &tokens, Category::PatientSafety, (f.start, f.end), (h.start, h.end)));
+        reasons.push(reason(
+            text,
+            &tokens,
+            Category::PatientSafety,
+            (f.start, f.end),
+            (h.start, h.end),
+        ));
     }
     // Drugs or alcohol become a child-risk concern when a child is in the same sentence.
     for h in hits.iter().filter(|h| h.class == Class::Substance) {
         if sentence_has(&tokens, tokens[h.start].sentence, CHILD_WORDS) {
-            reasons.push(reason(text, &tokens, Category::ChildRisk, (h.start, h.end), (h.start, h.end)));
+            reasons.push(reason(
+                text,
+                &tokens,
+                Category::ChildRisk,
+                (h.start, h.end),
+                (h.start, h.end),
+            ));
         }
     }
     reasons.sort_by_key(|r| (r.start, r.end, r.category));
@@ -230,3 +350,6 @@ pub fn detect(text: &str) -> Detection {
         reasons,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -46,6 +46,13 @@ fn tolerance(len: usize) -> usize {
     }
 }
 
+/// Typos rarely touch the start of a word: one edit needs the first two letters to agree,
+/// two edits the first three ("induction" must not pass for "injunction").
+fn same_start(token: &[char], word: &[char], tol: usize) -> bool {
+    let n = tol + 1;
+    token.len() >= n && token.get(..n) == word.get(..n)
+}
+
 /// Whether `token` is `word` give or take a typo. Both must share their first two
 /// letters: misspellings rarely change the start of a word, and this keeps
 /// "treat" from matching "threat".
@@ -54,7 +61,7 @@ pub(crate) fn word_matches(token: &[char], word: &[char]) -> bool {
         return true;
     }
     let tol = tolerance(word.len());
-    tol > 0 && token.get(..2) == word.get(..2) && distance_within(token, word, tol).is_some()
+    tol > 0 && same_start(token, word, tol) && distance_within(token, word, tol).is_some()
 }
 
 /// Whether `token` starts with `stem` give or take a typo, e.g. "sucidal" for "suicid*".
@@ -63,7 +70,7 @@ pub(crate) fn prefix_matches(token: &[char], stem: &[char]) -> bool {
         return true;
     }
     let tol = tolerance(stem.len());
-    if tol == 0 || token.get(..2) != stem.get(..2) {
+    if tol == 0 || !same_start(token, stem, tol) {
         return false;
     }
     let n = stem.len();
@@ -92,6 +99,7 @@ mod tests {
         assert!(word_matches(&c("everthing"), &c("everything")));
         assert!(!word_matches(&c("hat"), &c("hit")));
         assert!(!word_matches(&c("treat"), &c("threat")));
+        assert!(!word_matches(&c("induction"), &c("injunction")));
     }
 
     #[test]

@@ -42,19 +42,21 @@ pub(crate) enum Ctx {
     Fall,
 }
 
-use Category::{ChildRisk as CR, DomesticAbuse as DA, OtherRisk as OR, PatientSafety as PS, SelfHarm as SH};
+use Category::{
+    ChildRisk as CR, DomesticAbuse as DA, OtherRisk as OR, PatientSafety as PS, SelfHarm as SH,
+};
 use Class::{Context, Failure, Fixed, Harm, Substance, Topic};
 
 /// Every cue: its class and pattern.
 pub(crate) const CUES: &[(Class, &str)] = &[
     // ---------------------------------------------------------------- self-harm
     (Topic(SH), "suicid*"),
-    (Fixed(SH), "(sucid*|suicdal|suiside*)"),
+    (Topic(SH), "(sucid*|suicdal|suiside*)"),
     (Topic(SH), "self ~1 (harm*|injur*)"),
     (Fixed(SH), "selfharm*"),
     (Fixed(SH), "(hurt*|harm*|cut*|kill*|injur*|hang*|burn*|scratch*|punish*|starv*|drown*) (myself|meself|my self)"),
     (Fixed(SH), "(want*|urge|urges) to (hurt|harm|cut|kill|punish) me"),
-    (Fixed(SH), "!(the|at|by|near|to) (end|ending|ended) ~2 (it all|my life|my own life|everything|things|it)"),
+    (Fixed(SH), "!(the|at|by|near) (end|ending|ended) ~2 (it all|my life|my own life|everything|things|it)"),
     (Fixed(SH), "(take|taking|took) (my own life|my life)"),
     (Fixed(SH), "not ~2 (want*|wish) ~2 (be here|live|be alive|wake up|exist|carry on|go on)"),
     (Fixed(SH), "(and|to) (not|never) (wake|waking) up"),
@@ -252,7 +254,11 @@ mod tests {
         for (_, src) in CUES {
             let p = Pattern::parse(src);
             assert!(format!("{p:?}").contains("Alt"), "empty pattern: {src}");
-            assert_eq!(src.matches('(').count(), src.matches(')').count(), "unbalanced: {src}");
+            assert_eq!(
+                src.matches('(').count(),
+                src.matches(')').count(),
+                "unbalanced: {src}"
+            );
         }
     }
 }

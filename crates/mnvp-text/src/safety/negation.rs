@@ -14,17 +14,48 @@ const SCOPE: usize = 5;
 
 /// Words that negate what follows them.
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "hardly",
-    "nt",
+    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "hardly", "nt",
 ];
 
 /// Words that end a negation's reach: conjunctions, new subjects and reporting verbs
 /// that start a new clause ("I never told anyone | he hits me").
 const SCOPE_BREAKERS: &[&str] = &[
-    "but", "and", "because", "although", "though", "until", "so", "when", "while", "if", "then",
-    "he", "she", "they", "we", "him", "told", "tell", "telling", "said", "say", "says", "admit",
-    "admitted", "mention", "mentioned", "report", "reported", "know", "knew", "only", "just",
-    "except", "apart", "however", "yet",
+    "but",
+    "and",
+    "because",
+    "although",
+    "though",
+    "until",
+    "so",
+    "when",
+    "while",
+    "if",
+    "then",
+    "he",
+    "she",
+    "they",
+    "we",
+    "him",
+    "told",
+    "tell",
+    "telling",
+    "said",
+    "say",
+    "says",
+    "admit",
+    "admitted",
+    "mention",
+    "mentioned",
+    "report",
+    "reported",
+    "know",
+    "knew",
+    "only",
+    "just",
+    "except",
+    "apart",
+    "however",
+    "yet",
 ];
 
 /// Whether a normalised word negates what follows it.
@@ -64,14 +95,20 @@ mod tests {
 
     fn negated_at(text: &str, cue_word: &str) -> bool {
         let toks = tokenize(text);
-        let idx = toks.iter().position(|t| t.norm == cue_word).unwrap_or(usize::MAX);
+        let idx = toks
+            .iter()
+            .position(|t| t.norm == cue_word)
+            .unwrap_or(usize::MAX);
         is_negated(&toks, idx)
     }
 
     #[test]
     fn negation_reaches_a_few_words_forward() {
         assert!(negated_at("I never felt unsafe", "unsafe"));
-        assert!(negated_at("I didn't feel like harming myself at all", "harming"));
+        assert!(negated_at(
+            "I didn't feel like harming myself at all",
+            "harming"
+        ));
         assert!(negated_at("no concerns about my safety", "safety"));
     }
 
@@ -84,7 +121,13 @@ mod tests {
 
     #[test]
     fn negation_does_not_reach_far_away_cues() {
-        assert!(!negated_at("No, the lovely staff on the ward saw me bleeding", "bleeding"));
-        assert!(!negated_at("I was not scared at first, then I wanted to hurt myself", "hurt"));
+        assert!(!negated_at(
+            "No, the lovely staff on the ward saw me bleeding",
+            "bleeding"
+        ));
+        assert!(!negated_at(
+            "I was not scared at first, then I wanted to hurt myself",
+            "hurt"
+        ));
     }
 }

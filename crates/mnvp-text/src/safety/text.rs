@@ -108,7 +108,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
-            push_word(&text[start..end], start, end, sentence, &mut pending_break, &mut tokens);
+            push_word(
+                &text[start..end],
+                start,
+                end,
+                sentence,
+                &mut pending_break,
+                &mut tokens,
+            );
             i = j;
             continue;
         }
@@ -119,7 +126,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     && i > 0
                     && chars[i - 1].1.is_ascii_digit()
                     && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit());
-                if !between_digits && tokens.last().is_some_and(|t: &Token| t.sentence == sentence)
+                if !between_digits
+                    && tokens
+                        .last()
+                        .is_some_and(|t: &Token| t.sentence == sentence)
                 {
                     sentence += 1;
                     pending_break = false;
@@ -134,8 +144,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     pending_break = true;
                 }
             }
-            ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '"' | '\u{201c}' | '\u{201d}'
-            | '/' => pending_break = true,
+            ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '"' | '\u{201c}'
+            | '\u{201d}' | '/' => pending_break = true,
             _ => {}
         }
         i += 1;
@@ -165,7 +175,10 @@ fn push_word(
         let squashed: String = base.chars().filter(|c| *c != '\'').collect();
         if let Some((_, exp)) = CONTRACTIONS.iter().find(|(w, _)| *w == squashed) {
             parts.extend(exp.iter().map(|s| s.to_string()));
-        } else if let Some(stem) = squashed.strip_suffix("nt").filter(|_| base.ends_with("n't")) {
+        } else if let Some(stem) = squashed
+            .strip_suffix("nt")
+            .filter(|_| base.ends_with("n't"))
+        {
             // Rarer "n't" forms ("needn't", "oughtn't").
             parts.push(stem.to_string());
             parts.push("not".to_string());

@@ -13,7 +13,11 @@ pub struct Platt {
 impl Platt {
     pub fn prob(&self, score: f32) -> f32 {
         let z = f64::from(self.a) * f64::from(score) + f64::from(self.b);
-        let p = if z >= 0.0 { (-z).exp() / (1.0 + (-z).exp()) } else { 1.0 / (1.0 + z.exp()) };
+        let p = if z >= 0.0 {
+            (-z).exp() / (1.0 + (-z).exp())
+        } else {
+            1.0 / (1.0 + z.exp())
+        };
         p as f32
     }
 }
@@ -84,7 +88,10 @@ pub fn fit_platt(scores: &[f32], labels: &[bool]) -> Platt {
             break;
         }
     }
-    Platt { a: a as f32, b: b as f32 }
+    Platt {
+        a: a as f32,
+        b: b as f32,
+    }
 }
 
 /// The lowest and highest thresholds we allow: a theme is never applied with a confidence under

@@ -104,8 +104,15 @@ pub fn group_folds(items: &[TrainingItem], k: usize, seed: u64) -> Vec<usize> {
 }
 
 /// `folds`-fold cross-validation with the default settings and the given seed.
-pub fn cross_validate(set: &TrainingSet, folds: usize, seed: u64) -> Result<EvalReport, TrainError> {
-    let params = Params { seed, ..Params::default() };
+pub fn cross_validate(
+    set: &TrainingSet,
+    folds: usize,
+    seed: u64,
+) -> Result<EvalReport, TrainError> {
+    let params = Params {
+        seed,
+        ..Params::default()
+    };
     cross_validate_with(set, &params, folds, seed)
 }
 
@@ -124,7 +131,11 @@ pub fn cross_validate_with(
 }
 
 /// Cross-validation on a given fold assignment (`fold_of[i]` for item `i`, folds `0..k`).
-pub fn cross_validate_folds(set: &TrainingSet, params: &Params, fold_of: &[usize]) -> Result<CvOutcome, TrainError> {
+pub fn cross_validate_folds(
+    set: &TrainingSet,
+    params: &Params,
+    fold_of: &[usize],
+) -> Result<CvOutcome, TrainError> {
     let k = fold_of.iter().max().map_or(0, |m| m + 1);
     if k < 2 || fold_of.len() != set.items.len() {
         return Err(TrainError::BadFolds(k));
@@ -140,7 +151,13 @@ pub fn cross_validate_folds(set: &TrainingSet, params: &Params, fold_of: &[usize
         used_folds += 1;
         let train = TrainingSet {
             codebook: set.codebook.clone(),
-            items: set.items.iter().zip(fold_of).filter(|(_, &g)| g != f).map(|(it, _)| it.clone()).collect(),
+            items: set
+                .items
+                .iter()
+                .zip(fold_of)
+                .filter(|(_, &g)| g != f)
+                .map(|(it, _)| it.clone())
+                .collect(),
         };
         let t0 = Instant::now();
         let model = ThemeModel::train(&train, params)?;
@@ -151,7 +168,13 @@ pub fn cross_validate_folds(set: &TrainingSet, params: &Params, fold_of: &[usize
             predictions[i] = Some(ItemPrediction {
                 item: i,
                 fold: f,
-                themes: s.assigned.iter().enumerate().filter(|(_, &a)| a).map(|(j, _)| j).collect(),
+                themes: s
+                    .assigned
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &a)| a)
+                    .map(|(j, _)| j)
+                    .collect(),
                 confidences: s.confidences,
                 sentiment: s.sentiment,
                 sentiment_confidence: s.sentiment_confidence,
@@ -163,14 +186,33 @@ pub fn cross_validate_folds(set: &TrainingSet, params: &Params, fold_of: &[usize
     let predictions: Vec<ItemPrediction> = predictions.into_iter().flatten().collect();
     let mut report = score(set, &predictions, used_folds);
     report.train_seconds_per_fold = train_secs / used_folds.max(1) as f64;
-    report.comments_per_second = if classify_secs > 0.0 { classified as f64 / classify_secs } else { 0.0 };
-    Ok(CvOutcome { report, predictions })
+    report.comments_per_second = if classify_secs > 0.0 {
+        classified as f64 / classify_secs
+    } else {
+        0.0
+    };
+    Ok(CvOutcome {
+        report,
+        predictions,
+    })
 }
 
 fn f1(tp: usize, predicted: usize, support: usize) -> (f64, f64, f64) {
-    let p = if predicted > 0 { tp as f64 / predicted as f64 } else { 0.0 };
-    let r = if support > 0 { tp as f64 / support as f64 } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if predicted > 0 {
+        tp as f64 / predicted as f64
+    } else {
+        0.0
+    };
+    let r = if support > 0 {
+        tp as f64 / support as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -209,7 +251,12 @@ fn score(set: &TrainingSet, preds: &[ItemPrediction], folds: usize) -> EvalRepor
         .collect();
     let present: Vec<&ThemeMetrics> = themes.iter().filter(|m| m.support > 0).collect();
     let macro_f1 = present.iter().map(|m| m.f1).sum::<f64>() / present.len().max(1) as f64;
-    let micro_f1 = f1(tp.iter().sum(), predicted.iter().sum(), support.iter().sum()).2;
+    let micro_f1 = f1(
+        tp.iter().sum(),
+        predicted.iter().sum(),
+        support.iter().sum(),
+    )
+    .2;
     let n_sent: usize = conf.iter().flatten().sum();
     let sentiment = (n_sent > 0).then(|| {
         let per_class_f1: Vec<f64> = (0..5)
@@ -219,8 +266,10 @@ fn score(set: &TrainingSet, preds: &[ItemPrediction], folds: usize) -> EvalRepor
                 f1(conf[c][c], pred, sup).2
             })
             .collect();
-        let present: Vec<f64> =
-            (0..5).filter(|&c| conf[c].iter().sum::<usize>() > 0).map(|c| per_class_f1[c]).collect();
+        let present: Vec<f64> = (0..5)
+            .filter(|&c| conf[c].iter().sum::<usize>() > 0)
+            .map(|c| per_class_f1[c])
+            .collect();
         SentimentMetrics {
             n: n_sent,
             macro_f1: present.iter().sum::<f64>() / present.len().max(1) as f64,
@@ -243,9 +292,23 @@ fn score(set: &TrainingSet, preds: &[ItemPrediction], folds: usize) -> EvalRepor
 /// A plain-text table of a report, for the command line.
 pub fn eval_report_text(r: &EvalReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Cross-validation: {} comments, {} folds (comments of one respondent kept together)", r.n_items, r.folds);
-    let width = r.themes.iter().map(|m| m.label.chars().count()).max().unwrap_or(5).clamp(5, 60);
-    let _ = writeln!(s, "{:<width$}  {:>7}  {:>9}  {:>9}  {:>6}  {:>6}", "theme", "support", "predicted", "precision", "recall", "F1");
+    let _ = writeln!(
+        s,
+        "Cross-validation: {} comments, {} folds (comments of one respondent kept together)",
+        r.n_items, r.folds
+    );
+    let width = r
+        .themes
+        .iter()
+        .map(|m| m.label.chars().count())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 60);
+    let _ = writeln!(
+        s,
+        "{:<width$}  {:>7}  {:>9}  {:>9}  {:>6}  {:>6}",
+        "theme", "support", "predicted", "precision", "recall", "F1"
+    );
     for m in &r.themes {
         let label: String = m.label.chars().take(width).collect();
         let _ = writeln!(
@@ -255,11 +318,20 @@ pub fn eval_report_text(r: &EvalReport) -> String {
         );
     }
     let present = r.themes.iter().filter(|m| m.support > 0).count();
-    let _ = writeln!(s, "macro F1: {:.3} (mean over the {present} themes with coded comments)", r.macro_f1);
+    let _ = writeln!(
+        s,
+        "macro F1: {:.3} (mean over the {present} themes with coded comments)",
+        r.macro_f1
+    );
     let _ = writeln!(s, "micro F1: {:.3}", r.micro_f1);
     match &r.sentiment {
         Some(m) => {
-            let per: Vec<String> = m.per_class_f1.iter().enumerate().map(|(c, f)| format!("{}: {f:.3}", c + 1)).collect();
+            let per: Vec<String> = m
+                .per_class_f1
+                .iter()
+                .enumerate()
+                .map(|(c, f)| format!("{}: {f:.3}", c + 1))
+                .collect();
             let _ = writeln!(
                 s,
                 "sentiment ({} coded): macro F1 {:.3}, accuracy {:.3}; F1 by value {}",

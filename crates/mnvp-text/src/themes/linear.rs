@@ -16,7 +16,12 @@ pub struct Csr {
 
 impl Csr {
     pub fn new(dim: usize) -> Csr {
-        Csr { indptr: vec![0], indices: Vec::new(), values: Vec::new(), dim }
+        Csr {
+            indptr: vec![0],
+            indices: Vec::new(),
+            values: Vec::new(),
+            dim,
+        }
     }
 
     pub fn push(&mut self, row: &[(u32, f32)]) {
@@ -25,10 +30,6 @@ impl Csr {
             self.values.push(v);
         }
         self.indptr.push(self.indices.len());
-    }
-
-    pub fn rows(&self) -> usize {
-        self.indptr.len() - 1
     }
 
     pub fn row(&self, r: usize) -> (&[u32], &[f32]) {
@@ -92,7 +93,7 @@ impl Rng {
 /// Returns the weights, `dim + 1` long, the last being the bias weight.
 pub fn train_binary(x: &Csr, rows: &[usize], y: &[bool], s: &SolverSettings) -> Vec<f32> {
     let n = rows.len();
-    let mut w = vec![0f64; x.dim + 1];
+    let mut w = vec![0f32; x.dim + 1];
     if n == 0 {
         return vec![0.0; x.dim + 1];
     }
@@ -129,11 +130,11 @@ pub fn train_binary(x: &Csr, rows: &[usize], y: &[bool], s: &SolverSettings) -> 
             let i = index[k];
             let yi = if y[i] { 1.0 } else { -1.0 };
             let (idx, val) = x.row(rows[i]);
-            let mut dot = w[x.dim] * bias;
+            let mut dot = w[x.dim] * s.bias;
             for (&j, &v) in idx.iter().zip(val) {
-                dot += w[j as usize] * f64::from(v);
+                dot += w[j as usize] * v;
             }
-            let g = yi * dot - 1.0 + alpha[i] * diag[i];
+            let g = yi * f64::from(dot) - 1.0 + alpha[i] * diag[i];
             let mut pg = 0.0;
             if alpha[i] == 0.0 {
                 if g > pg_max_old {
@@ -159,11 +160,11 @@ pub fn train_binary(x: &Csr, rows: &[usize], y: &[bool], s: &SolverSettings) -> 
             if pg.abs() > 1e-12 {
                 let old = alpha[i];
                 alpha[i] = (old - g / qd[i]).clamp(0.0, upper[i]);
-                let d = (alpha[i] - old) * yi;
+                let d = ((alpha[i] - old) * yi) as f32;
                 for (&j, &v) in idx.iter().zip(val) {
-                    w[j as usize] += d * f64::from(v);
+                    w[j as usize] += d * v;
                 }
-                w[x.dim] += d * bias;
+                w[x.dim] += d * s.bias;
             }
             k += 1;
         }
@@ -178,9 +179,13 @@ pub fn train_binary(x: &Csr, rows: &[usize], y: &[bool], s: &SolverSettings) -> 
             continue;
         }
         pg_max_old = if pg_max <= 0.0 { f64::INFINITY } else { pg_max };
-        pg_min_old = if pg_min >= 0.0 { f64::NEG_INFINITY } else { pg_min };
+        pg_min_old = if pg_min >= 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            pg_min
+        };
     }
-    w.into_iter().map(|v| v as f32).collect()
+    w
 }
 
 /// The decision value of row `r` of `x` under weights `w` (bias weight last).
@@ -218,8 +223,8 @@ mod tests {
                 seed: 1,
             };
             let w = train_binary(&x, &rows, &y, &s);
-            for r in 0..40 {
-                assert_eq!(decision(&x, r, &w, 1.0) > 0.0, y[r], "{loss:?} row {r}");
+            for (r, &label) in y.iter().enumerate() {
+                assert_eq!(decision(&x, r, &w, 1.0) > 0.0, label, "{loss:?} row {r}");
             }
         }
     }

@@ -58,6 +58,9 @@ pub(crate) struct Linear {
     pub platt: Vec<Platt>,
     pub thresholds: Vec<f32>,
     pub has_sentiment: bool,
+    /// Multipliers of the sentiment classes' probabilities before the argmax, chosen on the
+    /// inner cross-validation to maximise sentiment macro F1.
+    pub sentiment_scale: Vec<f32>,
     pub params: Params,
     pub trained_on: usize,
 }
@@ -75,8 +78,11 @@ pub struct ThemeModel {
     pub(crate) kind: Kind,
 }
 
+/// Per-thread buffers: extractor scratch, the sparse vector, the raw outputs.
+type Buffers = (Scratch, Vec<(u32, f32)>, Vec<f32>);
+
 thread_local! {
-    static SCRATCH: RefCell<(Scratch, Vec<(u32, f32)>, Vec<f32>)> = RefCell::new(Default::default());
+    static SCRATCH: RefCell<Buffers> = RefCell::new(Default::default());
 }
 
 impl ThemeModel {
@@ -94,7 +100,10 @@ impl ThemeModel {
         if codebook.is_empty() {
             return Err(TrainError::EmptyCodebook);
         }
-        Ok(ThemeModel { codebook: codebook.clone(), kind: Kind::Phrases(PhraseMatcher::new(codebook)) })
+        Ok(ThemeModel {
+            codebook: codebook.clone(),
+            kind: Kind::Phrases(PhraseMatcher::new(codebook)),
+        })
     }
 
     pub fn codebook(&self) -> &Codebook {
@@ -127,8 +136,16 @@ impl ThemeModel {
         match &self.kind {
             Kind::Phrases(m) => {
                 let confidences = m.confidences(text, self.codebook.len());
-                let assigned = confidences.iter().map(|&c| c >= PhraseMatcher::THRESHOLD).collect();
-                Scores { confidences, assigned, sentiment: 3, sentiment_confidence: 0.0 }
+                let assigned = confidences
+                    .iter()
+                    .map(|&c| c >= PhraseMatcher::THRESHOLD)
+                    .collect();
+                Scores {
+                    confidences,
+                    assigned,
+                    sentiment: 3,
+                    sentiment_confidence: 0.0,
+                }
             }
             Kind::Linear(l) => SCRATCH.with(|cell| {
                 let mut guard = cell.borrow_mut();
@@ -156,10 +173,18 @@ impl ThemeModel {
                 assigned: s.assigned[j],
             })
             .collect();
-        let mut themes: Vec<(String, f32)> =
-            scores.iter().filter(|t| t.assigned).map(|t| (t.label.clone(), t.confidence)).collect();
+        let mut themes: Vec<(String, f32)> = scores
+            .iter()
+            .filter(|t| t.assigned)
+            .map(|t| (t.label.clone(), t.confidence))
+            .collect();
         themes.sort_by(|a, b| b.1.total_cmp(&a.1));
-        Prediction { themes, scores, sentiment: s.sentiment, sentiment_confidence: s.sentiment_confidence }
+        Prediction {
+            themes,
+            scores,
+            sentiment: s.sentiment,
+            sentiment_confidence: s.sentiment_confidence,
+        }
     }
 }
 
@@ -189,27 +214,44 @@ impl Linear {
     pub fn finish(&self, raw: &[f32]) -> Scores {
         let t = self.n_themes();
         let confidences: Vec<f32> = (0..t).map(|j| self.platt[j].prob(raw[j])).collect();
-        let assigned = confidences.iter().zip(&self.thresholds).map(|(c, th)| c >= th).collect();
+        let assigned = confidences
+            .iter()
+            .zip(&self.thresholds)
+            .map(|(c, th)| c >= th)
+            .collect();
         let (sentiment, sentiment_confidence) = if self.has_sentiment {
-            let probs: Vec<f32> = (0..SENTIMENT_CLASSES).map(|k| self.platt[t + k].prob(raw[t + k])).collect();
-            sentiment_decision(&probs)
+            let probs: Vec<f32> = (0..SENTIMENT_CLASSES)
+                .map(|k| self.platt[t + k].prob(raw[t + k]))
+                .collect();
+            sentiment_decision(&probs, &self.sentiment_scale)
         } else {
             (3, 0.0)
         };
-        Scores { confidences, assigned, sentiment, sentiment_confidence }
+        Scores {
+            confidences,
+            assigned,
+            sentiment,
+            sentiment_confidence,
+        }
     }
 }
 
-/// Normalises one-vs-rest probabilities and picks the most probable class (1-based).
-pub(crate) fn sentiment_decision(probs: &[f32]) -> (u8, f32) {
+/// Picks the class (1-based) with the largest scaled one-vs-rest probability; its confidence is
+/// its share of the unscaled probabilities.
+pub(crate) fn sentiment_decision(probs: &[f32], scale: &[f32]) -> (u8, f32) {
     let total: f32 = probs.iter().sum();
-    let (mut best, mut best_p) = (0usize, f32::MIN);
+    let (mut best, mut best_v) = (0usize, f32::MIN);
     for (k, &p) in probs.iter().enumerate() {
-        if p > best_p {
+        let v = p * scale.get(k).copied().unwrap_or(1.0);
+        if v > best_v {
             best = k;
-            best_p = p;
+            best_v = v;
         }
     }
-    let conf = if total > 0.0 { best_p / total } else { 0.0 };
+    let conf = if total > 0.0 {
+        probs[best] / total
+    } else {
+        0.0
+    };
     (best as u8 + 1, conf)
 }

@@ -46,7 +46,10 @@ impl PhraseMatcher {
                     })
                     .collect();
                 if !ws.is_empty() {
-                    phrases.push(Phrase { theme: j, words: ws });
+                    phrases.push(Phrase {
+                        theme: j,
+                        words: ws,
+                    });
                 }
             }
         }
@@ -75,6 +78,8 @@ impl PhraseMatcher {
                 hits[p.theme] += 1;
             }
         }
-        hits.into_iter().map(|h| 1.0 - 0.5f32.powi(h.min(30) as i32)).collect()
+        hits.into_iter()
+            .map(|h| 1.0 - 0.5f32.powi(h.min(30) as i32))
+            .collect()
     }
 }

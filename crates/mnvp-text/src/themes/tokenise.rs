@@ -47,7 +47,10 @@ pub fn normalise_into(text: &str, out: &mut String) -> usize {
 
 fn is_symbol(c: char) -> bool {
     let u = u32::from(c);
-    u >= 0x2190 && !c.is_whitespace() && !(0x2000..=0x206F).contains(&u) && !(0xFE00..=0xFE0F).contains(&u)
+    u >= 0x2190
+        && !c.is_whitespace()
+        && !(0x2000..=0x206F).contains(&u)
+        && !(0xFE00..=0xFE0F).contains(&u)
         && u != 0x200D
 }
 
@@ -59,21 +62,25 @@ fn is_apostrophe(c: char) -> bool {
 pub fn words(text: &str) -> Vec<String> {
     let mut s = String::new();
     normalise_into(text, &mut s);
-    s.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// True when the text has no word at all, or is one of the null markers spreadsheet exports use
 /// for a missing answer (the same list pandas treats as missing, which pxtextmining relies on).
 pub fn is_blank_answer(text: &str) -> bool {
     const NULLS: [&str; 19] = [
-        "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
-        "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+        "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+        "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
     ];
     if NULLS.contains(&text) {
         return true;
     }
     // pxtextmining removes digits and ASCII punctuation: a comment of only those is empty.
-    text.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+    text.chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -82,7 +89,10 @@ mod tests {
 
     #[test]
     fn lowercases_and_splits() {
-        assert_eq!(words("The Midwife, Sarah's care!"), ["the", "midwife", "sarahs", "care"]);
+        assert_eq!(
+            words("The Midwife, Sarah's care!"),
+            ["the", "midwife", "sarahs", "care"]
+        );
         assert_eq!(words("waited 45 mins"), ["waited", "00", "mins"]);
         assert_eq!(words("  "), Vec::<String>::new());
         assert_eq!(words("Ça va – très bien"), ["ça", "va", "très", "bien"]);

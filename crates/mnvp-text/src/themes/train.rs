@@ -7,7 +7,7 @@ use super::calibrate::{best_threshold, fit_platt, Platt};
 use super::eval::group_folds;
 use super::features::{raw_doc, FeatureSpace};
 use super::linear::{decision, train_binary, Csr, SolverSettings};
-use super::model::{Kind, Linear, ThemeModel, SENTIMENT_CLASSES};
+use super::model::{sentiment_decision, Kind, Linear, ThemeModel, SENTIMENT_CLASSES};
 use super::{Params, TrainError, TrainingSet};
 
 const BIAS: f32 = 1.0;
@@ -24,14 +24,21 @@ pub(crate) fn validate(set: &TrainingSet, params: &Params) -> Result<(), TrainEr
     }
     let required = params.min_items.max(2 * params.inner_folds.max(2));
     if set.items.len() < required {
-        return Err(TrainError::TooFewItems { found: set.items.len(), required });
+        return Err(TrainError::TooFewItems {
+            found: set.items.len(),
+            required,
+        });
     }
     let themes = set.codebook.len();
     let mut any = false;
     for (i, item) in set.items.iter().enumerate() {
         for &t in &item.themes {
             if t >= themes {
-                return Err(TrainError::ThemeOutOfRange { item: i, theme: t, themes });
+                return Err(TrainError::ThemeOutOfRange {
+                    item: i,
+                    theme: t,
+                    themes,
+                });
             }
             any = true;
         }
@@ -69,10 +76,21 @@ fn parallel_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync
             });
         }
     });
-    results.into_inner().unwrap_or_default().into_iter().flatten().collect()
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
-fn settings(params: &Params, power: f32, out: &Output, rows: &[usize], seed: u64) -> SolverSettings {
+fn settings(
+    params: &Params,
+    power: f32,
+    out: &Output,
+    rows: &[usize],
+    seed: u64,
+) -> SolverSettings {
     let pos = rows.iter().filter(|&&r| out.positive[r]).count().max(1) as f64;
     let neg = (rows.len() as f64 - pos).max(1.0);
     let c = f64::from(params.c);
@@ -88,7 +106,14 @@ fn settings(params: &Params, power: f32, out: &Output, rows: &[usize], seed: u64
 }
 
 /// Trains output `o` on the subset `subset` (positions into `out.rows`).
-fn fit(x: &Csr, out: &Output, subset: &[usize], params: &Params, power: f32, seed: u64) -> Vec<f32> {
+fn fit(
+    x: &Csr,
+    out: &Output,
+    subset: &[usize],
+    params: &Params,
+    power: f32,
+    seed: u64,
+) -> Vec<f32> {
     let rows: Vec<usize> = subset.iter().map(|&k| out.rows[k]).collect();
     let y: Vec<bool> = subset.iter().map(|&k| out.positive[k]).collect();
     let s = settings(params, power, out, subset, seed);
@@ -114,17 +139,34 @@ pub(crate) fn train(set: &TrainingSet, params: &Params) -> Result<ThemeModel, Tr
     let n = set.items.len();
     let n_themes = set.codebook.len();
     let mut outputs: Vec<Output> = (0..n_themes)
-        .map(|j| Output { rows: (0..n).collect(), positive: set.items.iter().map(|it| it.themes.contains(&j)).collect() })
+        .map(|j| Output {
+            rows: (0..n).collect(),
+            positive: set.items.iter().map(|it| it.themes.contains(&j)).collect(),
+        })
         .collect();
-    let sentiment_rows: Vec<usize> = (0..n).filter(|&i| set.items[i].sentiment.is_some()).collect();
+    let sentiment_rows: Vec<usize> = (0..n)
+        .filter(|&i| set.items[i].sentiment.is_some())
+        .collect();
     let has_sentiment = !sentiment_rows.is_empty();
     if has_sentiment {
         for k in 1..=SENTIMENT_CLASSES as u8 {
-            let positive = sentiment_rows.iter().map(|&i| set.items[i].sentiment == Some(k)).collect();
-            outputs.push(Output { rows: sentiment_rows.clone(), positive });
+            let positive = sentiment_rows
+                .iter()
+                .map(|&i| set.items[i].sentiment == Some(k))
+                .collect();
+            outputs.push(Output {
+                rows: sentiment_rows.clone(),
+                positive,
+            });
         }
     }
-    let power_of = |o: usize| if o < n_themes { params.positive_weight_power } else { params.sentiment_weight_power };
+    let power_of = |o: usize| {
+        if o < n_themes {
+            params.positive_weight_power
+        } else {
+            params.sentiment_weight_power
+        }
+    };
 
     // Inner cross-validation: out-of-fold decision values for every output's rows.
     let k = params.inner_folds.max(2);
@@ -133,9 +175,19 @@ pub(crate) fn train(set: &TrainingSet, params: &Params) -> Result<ThemeModel, Tr
     for f in 0..k {
         let results = parallel_map(outputs.len(), params.threads, |o| {
             let out = &outputs[o];
-            let (train, test): (Vec<usize>, Vec<usize>) = (0..out.rows.len()).partition(|&p| fold_of[out.rows[p]] != f);
-            let w = fit(&x, out, &train, params, power_of(o), params.seed.wrapping_add((f * 1000 + o) as u64));
-            test.into_iter().map(|p| (p, decision(&x, out.rows[p], &w, BIAS))).collect::<Vec<_>>()
+            let (train, test): (Vec<usize>, Vec<usize>) =
+                (0..out.rows.len()).partition(|&p| fold_of[out.rows[p]] != f);
+            let w = fit(
+                &x,
+                out,
+                &train,
+                params,
+                power_of(o),
+                params.seed.wrapping_add((f * 1000 + o) as u64),
+            );
+            test.into_iter()
+                .map(|p| (p, decision(&x, out.rows[p], &w, BIAS)))
+                .collect::<Vec<_>>()
         });
         for (o, r) in results.into_iter().enumerate() {
             for (p, s) in r {
@@ -143,7 +195,11 @@ pub(crate) fn train(set: &TrainingSet, params: &Params) -> Result<ThemeModel, Tr
             }
         }
     }
-    let platt: Vec<Platt> = outputs.iter().zip(&oof).map(|(out, s)| fit_platt(s, &out.positive)).collect();
+    let platt: Vec<Platt> = outputs
+        .iter()
+        .zip(&oof)
+        .map(|(out, s)| fit_platt(s, &out.positive))
+        .collect();
     let thresholds: Vec<f32> = (0..n_themes)
         .map(|j| {
             let conf: Vec<f32> = oof[j].iter().map(|&s| platt[j].prob(s)).collect();
@@ -151,11 +207,35 @@ pub(crate) fn train(set: &TrainingSet, params: &Params) -> Result<ThemeModel, Tr
         })
         .collect();
 
+    let sentiment_scale = if has_sentiment {
+        let probs: Vec<Vec<f32>> = (0..sentiment_rows.len())
+            .map(|p| {
+                (0..SENTIMENT_CLASSES)
+                    .map(|k| platt[n_themes + k].prob(oof[n_themes + k][p]))
+                    .collect()
+            })
+            .collect();
+        let truth: Vec<u8> = sentiment_rows
+            .iter()
+            .map(|&i| set.items[i].sentiment.unwrap_or(3))
+            .collect();
+        tune_sentiment_scale(&probs, &truth)
+    } else {
+        Vec::new()
+    };
+
     // The final model on every comment.
     let weights_per_output = parallel_map(outputs.len(), params.threads, |o| {
         let out = &outputs[o];
         let all: Vec<usize> = (0..out.rows.len()).collect();
-        fit(&x, out, &all, params, power_of(o), params.seed.wrapping_add(o as u64))
+        fit(
+            &x,
+            out,
+            &all,
+            params,
+            power_of(o),
+            params.seed.wrapping_add(o as u64),
+        )
     });
     let n_out = outputs.len();
     let dim = space.dim();
@@ -173,8 +253,58 @@ pub(crate) fn train(set: &TrainingSet, params: &Params) -> Result<ThemeModel, Tr
         platt,
         thresholds,
         has_sentiment,
+        sentiment_scale,
         params: params.clone(),
         trained_on: n,
     };
-    Ok(ThemeModel { codebook: set.codebook.clone(), kind: Kind::Linear(Box::new(linear)) })
+    Ok(ThemeModel {
+        codebook: set.codebook.clone(),
+        kind: Kind::Linear(Box::new(linear)),
+    })
+}
+
+/// Macro F1 over the classes present in `truth`.
+fn sentiment_macro_f1(probs: &[Vec<f32>], truth: &[u8], scale: &[f32]) -> f64 {
+    let mut conf = [[0usize; SENTIMENT_CLASSES]; SENTIMENT_CLASSES];
+    for (p, &t) in probs.iter().zip(truth) {
+        let (pred, _) = sentiment_decision(p, scale);
+        conf[usize::from(t - 1)][usize::from(pred - 1)] += 1;
+    }
+    let mut sum = 0.0;
+    let mut present = 0;
+    for (c, row) in conf.iter().enumerate() {
+        let support: usize = row.iter().sum();
+        if support == 0 {
+            continue;
+        }
+        present += 1;
+        let predicted: usize = conf.iter().map(|r| r[c]).sum();
+        let tp = row[c] as f64;
+        if tp > 0.0 {
+            sum += 2.0 * tp / (support + predicted) as f64;
+        }
+    }
+    sum / f64::from(present.max(1))
+}
+
+/// Coordinate ascent on per-class multipliers, on out-of-fold probabilities.
+fn tune_sentiment_scale(probs: &[Vec<f32>], truth: &[u8]) -> Vec<f32> {
+    const GRID: [f32; 9] = [0.5, 0.65, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0];
+    let mut scale = vec![1.0f32; SENTIMENT_CLASSES];
+    let mut best = sentiment_macro_f1(probs, truth, &scale);
+    for _round in 0..2 {
+        for k in 0..SENTIMENT_CLASSES {
+            for &g in &GRID {
+                let mut trial = scale.clone();
+                trial[k] = g;
+                let f = sentiment_macro_f1(probs, truth, &trial);
+                // Require a real gain, so that ties keep the simpler setting.
+                if f > best + 1e-4 {
+                    best = f;
+                    scale = trial;
+                }
+            }
+        }
+    }
+    scale
 }

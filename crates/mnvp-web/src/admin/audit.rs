@@ -29,7 +29,11 @@ pub struct AuditQuery {
     verify: Option<String>,
 }
 
-pub async fn list_audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> WebResult<Html<String>> {
+pub async fn list_audit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> WebResult<Html<String>> {
     let filter = AuditFilter {
         actor: q.actor.clone(),
         action: q.action.clone(),
@@ -38,19 +42,33 @@ pub async fn list_audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query
         to: q.to.clone(),
     };
     let page = q.page.unwrap_or(1).max(1);
-    let (entries, total) = state.store.audit_page(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (entries, total) = state
+        .store
+        .audit_page(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let verification = if q.verify.is_some() {
         Some(match state.store.audit_verify().await? {
-            Ok(n) => context! { ok => true, message => format!("The audit log is intact: all {n} entries match their hashes and links.") },
-            Err(b) => context! { ok => false, message => format!("The audit log has been tampered with at entry {}: {}.", b.seq, b.reason) },
+            Ok(n) => {
+                context! { ok => true, message => format!("The audit log is intact: all {n} entries match their hashes and links.") }
+            }
+            Err(b) => {
+                context! { ok => false, message => format!("The audit log has been tampered with at entry {}: {}.", b.seq, b.reason) }
+            }
         })
     } else {
         None
     };
     let link = |p: i64| {
-        let query = AuditQuery { page: Some(p), verify: None, ..clone_query(&q) };
-        format!("/admin/audit?{}", serde_urlencoded::to_string(&query).unwrap_or_default())
+        let query = AuditQuery {
+            page: Some(p),
+            verify: None,
+            ..clone_query(&q)
+        };
+        format!(
+            "/admin/audit?{}",
+            serde_urlencoded::to_string(&query).unwrap_or_default()
+        )
     };
     state
         .render(

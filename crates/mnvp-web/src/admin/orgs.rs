@@ -50,7 +50,9 @@ impl OrgForm {
     pub fn parse(&self, kind: OrgKind) -> Result<NewOrg, FormErrors> {
         let mut errors = FormErrors::new();
         let name = errors.check("name", Name::parse("the organisation's name", &self.name));
-        let parent_id = errors.check("parent_id", optional_id(&self.parent_id)).flatten();
+        let parent_id = errors
+            .check("parent_id", optional_id(&self.parent_id))
+            .flatten();
         if kind.parent_kind().is_some() && parent_id.is_none() {
             errors.add("parent_id", "Select the organisation this one belongs to");
         }
@@ -66,7 +68,10 @@ impl OrgForm {
         };
         let ods = self.ods_code.trim().to_uppercase();
         if ods.len() > 10 || !ods.chars().all(|c| c.is_ascii_alphanumeric()) {
-            errors.add("ods_code", "ODS code must be up to 10 letters and numbers, like RGN or RGN80");
+            errors.add(
+                "ods_code",
+                "ODS code must be up to 10 letters and numbers, like RGN or RGN80",
+            );
         }
         match (name, errors.is_empty()) {
             (Some(name), true) => Ok(NewOrg {
@@ -100,7 +105,9 @@ pub async fn list_orgs(State(state): State<AppState>, ctx: Ctx) -> WebResult<Htm
             }
         })
         .collect();
-    state.render(&ctx, "admin/orgs.html", context! { groups => groups }).await
+    state
+        .render(&ctx, "admin/orgs.html", context! { groups => groups })
+        .await
 }
 
 /// The parents an organisation of `kind` may sit under.
@@ -111,7 +118,10 @@ async fn parent_options(state: &AppState, kind: OrgKind) -> WebResult<Vec<Opt>> 
             .list_orgs_of_kind(pk)
             .await?
             .into_iter()
-            .map(|o| Opt { value: o.id.to_string(), text: o.name })
+            .map(|o| Opt {
+                value: o.id.to_string(),
+                text: o.name,
+            })
             .collect(),
         None => Vec::new(),
     })
@@ -127,7 +137,10 @@ async fn form_page(
 ) -> WebResult<Html<String>> {
     let unit_types: Vec<Opt> = UnitType::ALL
         .iter()
-        .map(|u| Opt { value: u.as_str().into(), text: u.label().into() })
+        .map(|u| Opt {
+            value: u.as_str().into(),
+            text: u.label().into(),
+        })
         .collect();
     state
         .render(
@@ -148,12 +161,21 @@ async fn form_page(
 }
 
 fn parse_kind(raw: &str) -> WebResult<OrgKind> {
-    OrgKind::parse(raw).map_err(|_| WebError::BadRequest("Choose which type of organisation to add".into()))
+    OrgKind::parse(raw)
+        .map_err(|_| WebError::BadRequest("Choose which type of organisation to add".into()))
 }
 
-pub async fn new_org(State(state): State<AppState>, ctx: Ctx, Query(q): Query<KindQuery>) -> WebResult<Html<String>> {
+pub async fn new_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<KindQuery>,
+) -> WebResult<Html<String>> {
     let kind = parse_kind(&q.kind)?;
-    let form = OrgForm { kind: kind.as_str().into(), form_key: new_form_key(), ..Default::default() };
+    let form = OrgForm {
+        kind: kind.as_str().into(),
+        form_key: new_form_key(),
+        ..Default::default()
+    };
     form_page(&state, &ctx, kind, &form, FormErrors::new(), None).await
 }
 
@@ -163,7 +185,9 @@ fn store_errors(e: mnvp_store::StoreError) -> Result<FormErrors, WebError> {
     match e {
         mnvp_store::StoreError::Conflict(m) if m.contains("slug") => errors.add("slug", m),
         mnvp_store::StoreError::Conflict(m) => errors.add("name", m),
-        mnvp_store::StoreError::Invalid(m) if m.contains("unit") && m.contains("type") => errors.add("unit_type", m),
+        mnvp_store::StoreError::Invalid(m) if m.contains("unit") && m.contains("type") => {
+            errors.add("unit_type", m)
+        }
         mnvp_store::StoreError::Invalid(m) if m.contains("slug") => errors.add("slug", m),
         mnvp_store::StoreError::Invalid(m) => errors.add("parent_id", m),
         other => return Err(other.into()),
@@ -171,13 +195,24 @@ fn store_errors(e: mnvp_store::StoreError) -> Result<FormErrors, WebError> {
     Ok(errors)
 }
 
-pub async fn create_org(State(state): State<AppState>, ctx: Ctx, Form(form): Form<OrgForm>) -> WebResult<Response> {
+pub async fn create_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<OrgForm>,
+) -> WebResult<Response> {
     let kind = parse_kind(&form.kind)?;
     let errors = match form.parse(kind) {
-        Ok(new) => match state.store.create_org(&new, valid_form_key(&form.form_key), &ctx.actor()).await {
+        Ok(new) => match state
+            .store
+            .create_org(&new, valid_form_key(&form.form_key), &ctx.actor())
+            .await
+        {
             Ok(org) => {
-                ctx.flash(&state.store, &format!("{} has been added", org.name)).await;
-                return Ok(Redirect::to(&format!("/admin/organisations/{}", org.id)).into_response());
+                ctx.flash(&state.store, &format!("{} has been added", org.name))
+                    .await;
+                return Ok(
+                    Redirect::to(&format!("/admin/organisations/{}", org.id)).into_response()
+                );
             }
             Err(e) => store_errors(e)?,
         },
@@ -187,13 +222,23 @@ pub async fn create_org(State(state): State<AppState>, ctx: Ctx, Form(form): For
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
 }
 
-pub async fn show_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Html<String>> {
+pub async fn show_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Html<String>> {
     let org = state.store.get_org(id).await?;
     let all = state.store.list_orgs().await?;
     let children: Vec<&Org> = all.iter().filter(|o| o.parent_id == Some(id)).collect();
     let users = state.store.list_users(Some(&[id])).await?;
     let (covered, candidates) = if org.kind() == OrgKind::Mnvp {
-        let covered: Vec<i64> = state.store.mnvp_units(id).await?.iter().map(|u| u.id).collect();
+        let covered: Vec<i64> = state
+            .store
+            .mnvp_units(id)
+            .await?
+            .iter()
+            .map(|u| u.id)
+            .collect();
         let units: Vec<_> = all
             .iter()
             .filter(|o| o.kind == "unit")
@@ -222,18 +267,36 @@ pub async fn show_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
         .await
 }
 
-pub async fn edit_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Html<String>> {
+pub async fn edit_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Html<String>> {
     let org = state.store.get_org(id).await?;
-    form_page(&state, &ctx, org.kind(), &OrgForm::from_org(&org), FormErrors::new(), Some(id)).await
+    form_page(
+        &state,
+        &ctx,
+        org.kind(),
+        &OrgForm::from_org(&org),
+        FormErrors::new(),
+        Some(id),
+    )
+    .await
 }
 
-pub async fn update_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, Form(form): Form<OrgForm>) -> WebResult<Response> {
+pub async fn update_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<OrgForm>,
+) -> WebResult<Response> {
     let org = state.store.get_org(id).await?;
     let kind = org.kind();
     let errors = match form.parse(kind) {
         Ok(new) => match state.store.update_org(id, &new, &ctx.actor()).await {
             Ok(org) => {
-                ctx.flash(&state.store, &format!("{} has been updated", org.name)).await;
+                ctx.flash(&state.store, &format!("{} has been updated", org.name))
+                    .await;
                 return Ok(Redirect::to(&format!("/admin/organisations/{id}")).into_response());
             }
             Err(e) => store_errors(e)?,
@@ -244,35 +307,63 @@ pub async fn update_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
 }
 
-pub async fn update_units(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>, body: axum::body::Bytes) -> WebResult<Response> {
+pub async fn update_units(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> WebResult<Response> {
     // Repeated checkbox fields (`unit=1&unit=2`) need a list-aware parser.
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&body).map_err(|_| WebError::BadRequest("The form could not be read".into()))?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
+        .map_err(|_| WebError::BadRequest("The form could not be read".into()))?;
     let mut units = Vec::new();
     for (k, v) in pairs.into_iter().filter(|(k, _)| k == "unit") {
         let _ = k;
-        units.push(v.parse::<i64>().map_err(|_| WebError::BadRequest("Select units from the list".into()))?);
+        units.push(
+            v.parse::<i64>()
+                .map_err(|_| WebError::BadRequest("Select units from the list".into()))?,
+        );
     }
     state.store.set_mnvp_units(id, &units, &ctx.actor()).await?;
-    ctx.flash(&state.store, "The units this MNVP covers have been updated").await;
+    ctx.flash(&state.store, "The units this MNVP covers have been updated")
+        .await;
     Ok(Redirect::to(&format!("/admin/organisations/{id}")).into_response())
 }
 
-pub async fn confirm_delete_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Html<String>> {
+pub async fn confirm_delete_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Html<String>> {
     let org = state.store.get_org(id).await?;
-    state.render(&ctx, "admin/org_delete.html", context! { org => org, error => None::<String> }).await
+    state
+        .render(
+            &ctx,
+            "admin/org_delete.html",
+            context! { org => org, error => None::<String> },
+        )
+        .await
 }
 
-pub async fn delete_org(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> WebResult<Response> {
+pub async fn delete_org(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     let org = state.store.get_org(id).await?;
     match state.store.delete_org(id, &ctx.actor()).await {
         Ok(()) => {
-            ctx.flash(&state.store, &format!("{} has been removed", org.name)).await;
+            ctx.flash(&state.store, &format!("{} has been removed", org.name))
+                .await;
             Ok(Redirect::to("/admin/organisations").into_response())
         }
         Err(mnvp_store::StoreError::Conflict(message)) => {
             let html = state
-                .render(&ctx, "admin/org_delete.html", context! { org => org, error => message })
+                .render(
+                    &ctx,
+                    "admin/org_delete.html",
+                    context! { org => org, error => message },
+                )
                 .await?;
             Ok((StatusCode::CONFLICT, html).into_response())
         }

@@ -50,7 +50,10 @@ impl Ctx {
     }
 
     pub fn csrf(&self) -> &str {
-        self.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or("")
+        self.session
+            .as_ref()
+            .map(|s| s.csrf_token.as_str())
+            .unwrap_or("")
     }
 
     pub fn actor(&self) -> Actor {
@@ -149,7 +152,9 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
                     match state.store.get_user(uid).await {
                         Ok(user) if user.active => ctx.user = Some(user),
                         Ok(_) | Err(mnvp_store::StoreError::NotFound) => {}
-                        Err(e) => return crate::error::WebError::from(e).into_response_with_ctx(&ctx),
+                        Err(e) => {
+                            return crate::error::WebError::from(e).into_response_with_ctx(&ctx)
+                        }
                     }
                 }
                 ctx.session = Some(session);

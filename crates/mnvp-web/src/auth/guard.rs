@@ -47,7 +47,11 @@ pub async fn authorize(
     let Some(ctx) = ctx else {
         return WebError::Internal("session middleware missing".into()).into_response();
     };
-    let method = if req.method() == Method::HEAD { Method::GET } else { req.method().clone() };
+    let method = if req.method() == Method::HEAD {
+        Method::GET
+    } else {
+        req.method().clone()
+    };
     let Some(path) = matched.as_ref().map(MatchedPath::as_str) else {
         return next.run(req).await;
     };
@@ -60,7 +64,11 @@ pub async fn authorize(
             if is_api {
                 return WebError::Unauthenticated.into_response_with_ctx(&ctx);
             }
-            let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let target = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
             let next_param = serde_urlencoded::to_string([("next", target)]).unwrap_or_default();
             return Redirect::to(&format!("/login?{next_param}")).into_response();
         }
@@ -137,7 +145,10 @@ mod tests {
 
     #[test]
     fn finds_the_token_in_a_form() {
-        assert_eq!(form_urlencoded_value(b"a=1&csrf=x%2By", "csrf").as_deref(), Some("x+y"));
+        assert_eq!(
+            form_urlencoded_value(b"a=1&csrf=x%2By", "csrf").as_deref(),
+            Some("x+y")
+        );
         assert_eq!(form_urlencoded_value(b"a=1", "csrf"), None);
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));

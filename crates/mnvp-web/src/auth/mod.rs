@@ -5,4 +5,4 @@ pub mod guard;
 pub mod password;
 pub mod totp;
 
-pub use ctx::{load_session, random_token, session_cookie, clear_cookie, Ctx, SESSION_COOKIE};
+pub use ctx::{clear_cookie, load_session, random_token, session_cookie, Ctx, SESSION_COOKIE};

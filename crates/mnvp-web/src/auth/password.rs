@@ -2,7 +2,9 @@
 //! takes tens of milliseconds of CPU by design.
 
 use crate::error::WebError;
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 pub fn hash_blocking(password: &str) -> Result<String, String> {

@@ -63,7 +63,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n.max(1)
     }
 }
@@ -89,10 +92,16 @@ pub fn generate(mnvp_id: i64, units: &[i64], neonatal: bool, count: usize) -> Ve
                 })
                 .map(|(c, _)| *c)
                 .unwrap_or(Channel::OnlineForm);
-            let channel = if neonatal && channel == Channel::Fft { Channel::ParentAdvisoryGroup } else { channel };
+            let channel = if neonatal && channel == Channel::Fft {
+                Channel::ParentAdvisoryGroup
+            } else {
+                channel
+            };
             let unit = units[rng.next(units.len() as u64) as usize];
             let days_ago = rng.next(365) as i64;
-            let date = (today - chrono::Duration::days(days_ago)).format("%Y-%m-%d").to_string();
+            let date = (today - chrono::Duration::days(days_ago))
+                .format("%Y-%m-%d")
+                .to_string();
             new_feedback(mnvp_id, unit, channel, stage, date, rating, text)
         })
         .collect()

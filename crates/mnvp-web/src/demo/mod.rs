@@ -35,15 +35,39 @@ pub struct DemoSummary {
 /// can print them again on later starts.
 pub fn demo_logins() -> Vec<DemoLogin> {
     [
-        (Role::Administrator, "admin@mnvp-hub.example", "All organisations"),
+        (
+            Role::Administrator,
+            "admin@mnvp-hub.example",
+            "All organisations",
+        ),
         (Role::MnvpLead, "lead@demo.mnvp.example", "Riverside MNVP"),
-        (Role::Volunteer, "volunteer@demo.mnvp.example", "Riverside MNVP"),
-        (Role::TrustStaff, "staff@riverside.nhs.example", "Riverside University Hospitals NHS Foundation Trust"),
-        (Role::Commissioner, "commissioner@riverside-icb.example", "NHS Riverside and Downs Integrated Care Board"),
-        (Role::MnvpLead, "lead@downs-valley.mnvp.example", "Downs Valley MNVP"),
+        (
+            Role::Volunteer,
+            "volunteer@demo.mnvp.example",
+            "Riverside MNVP",
+        ),
+        (
+            Role::TrustStaff,
+            "staff@riverside.nhs.example",
+            "Riverside University Hospitals NHS Foundation Trust",
+        ),
+        (
+            Role::Commissioner,
+            "commissioner@riverside-icb.example",
+            "NHS Riverside and Downs Integrated Care Board",
+        ),
+        (
+            Role::MnvpLead,
+            "lead@downs-valley.mnvp.example",
+            "Downs Valley MNVP",
+        ),
     ]
     .into_iter()
-    .map(|(role, email, org)| DemoLogin { role, email: email.into(), org: org.into() })
+    .map(|(role, email, org)| DemoLogin {
+        role,
+        email: email.into(),
+        org: org.into(),
+    })
     .collect()
 }
 
@@ -52,7 +76,14 @@ fn name(s: &str) -> Result<Name, StoreError> {
 }
 
 fn org(kind: OrgKind, n: &str, parent: Option<i64>) -> Result<NewOrg, StoreError> {
-    Ok(NewOrg { kind, name: name(n)?, parent_id: parent, unit_type: None, slug: None, ods_code: None })
+    Ok(NewOrg {
+        kind,
+        name: name(n)?,
+        parent_id: parent,
+        unit_type: None,
+        slug: None,
+        ods_code: None,
+    })
 }
 
 /// Loads the demo into an empty database. Refuses if any organisation exists, so it can never
@@ -64,29 +95,96 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
         ));
     }
     let a = Actor::system();
-    let icb = store.create_org(&org(OrgKind::Icb, "NHS Riverside and Downs Integrated Care Board", None)?, None, &a).await?;
+    let icb = store
+        .create_org(
+            &org(
+                OrgKind::Icb,
+                "NHS Riverside and Downs Integrated Care Board",
+                None,
+            )?,
+            None,
+            &a,
+        )
+        .await?;
     let lmns = store
-        .create_org(&org(OrgKind::Lmns, "Riverside and Downs Local Maternity and Neonatal System", Some(icb.id))?, None, &a)
+        .create_org(
+            &org(
+                OrgKind::Lmns,
+                "Riverside and Downs Local Maternity and Neonatal System",
+                Some(icb.id),
+            )?,
+            None,
+            &a,
+        )
         .await?;
     let trust1 = store
-        .create_org(&org(OrgKind::Trust, "Riverside University Hospitals NHS Foundation Trust", Some(lmns.id))?, None, &a)
+        .create_org(
+            &org(
+                OrgKind::Trust,
+                "Riverside University Hospitals NHS Foundation Trust",
+                Some(lmns.id),
+            )?,
+            None,
+            &a,
+        )
         .await?;
-    let trust2 = store.create_org(&org(OrgKind::Trust, "Downs Valley NHS Trust", Some(lmns.id))?, None, &a).await?;
+    let trust2 = store
+        .create_org(
+            &org(OrgKind::Trust, "Downs Valley NHS Trust", Some(lmns.id))?,
+            None,
+            &a,
+        )
+        .await?;
     let unit = |n: &str, t: UnitType, parent: i64| -> Result<NewOrg, StoreError> {
-        Ok(NewOrg { unit_type: Some(t), ..org(OrgKind::Unit, n, Some(parent))? })
+        Ok(NewOrg {
+            unit_type: Some(t),
+            ..org(OrgKind::Unit, n, Some(parent))?
+        })
     };
-    let maternity = store.create_org(&unit("Riverside Maternity Unit", UnitType::MaternityUnit, trust1.id)?, None, &a).await?;
-    let birth_centre = store.create_org(&unit("Willow Birth Centre", UnitType::BirthCentre, trust1.id)?, None, &a).await?;
-    let neonatal = store.create_org(&unit("Downs Valley Neonatal Unit", UnitType::NeonatalUnit, trust2.id)?, None, &a).await?;
+    let maternity = store
+        .create_org(
+            &unit(
+                "Riverside Maternity Unit",
+                UnitType::MaternityUnit,
+                trust1.id,
+            )?,
+            None,
+            &a,
+        )
+        .await?;
+    let birth_centre = store
+        .create_org(
+            &unit("Willow Birth Centre", UnitType::BirthCentre, trust1.id)?,
+            None,
+            &a,
+        )
+        .await?;
+    let neonatal = store
+        .create_org(
+            &unit(
+                "Downs Valley Neonatal Unit",
+                UnitType::NeonatalUnit,
+                trust2.id,
+            )?,
+            None,
+            &a,
+        )
+        .await?;
     let mnvp = |n: &str, slug: &str| -> Result<NewOrg, StoreError> {
         Ok(NewOrg {
             slug: Some(Slug::parse(slug).map_err(|e| StoreError::Invalid(e.0))?),
             ..org(OrgKind::Mnvp, n, Some(lmns.id))?
         })
     };
-    let riverside = store.create_org(&mnvp("Riverside MNVP", "demo")?, None, &a).await?;
-    let downs = store.create_org(&mnvp("Downs Valley MNVP", "downs-valley")?, None, &a).await?;
-    store.set_mnvp_units(riverside.id, &[maternity.id, birth_centre.id], &a).await?;
+    let riverside = store
+        .create_org(&mnvp("Riverside MNVP", "demo")?, None, &a)
+        .await?;
+    let downs = store
+        .create_org(&mnvp("Downs Valley MNVP", "downs-valley")?, None, &a)
+        .await?;
+    store
+        .set_mnvp_units(riverside.id, &[maternity.id, birth_centre.id], &a)
+        .await?;
     store.set_mnvp_units(downs.id, &[neonatal.id], &a).await?;
 
     let people = [
@@ -114,7 +212,10 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
-    Ok(DemoSummary { logins: demo_logins(), feedback })
+    Ok(DemoSummary {
+        logins: demo_logins(),
+        feedback,
+    })
 }
 
 /// Re-exported for the comment generator.

@@ -61,13 +61,29 @@ const EXPECTED: &[(&str, &str, Who)] = &[
 
 #[test]
 fn the_matrix_names_every_route_and_only_those() {
-    let served: BTreeSet<(String, String)> = catalogue().into_iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
-    let expected: BTreeSet<(String, String)> = EXPECTED.iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect();
+    let served: BTreeSet<(String, String)> = catalogue()
+        .into_iter()
+        .map(|r| (r.method.to_string(), r.path.to_string()))
+        .collect();
+    let expected: BTreeSet<(String, String)> = EXPECTED
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
     let missing: Vec<_> = served.difference(&expected).collect();
     let stale: Vec<_> = expected.difference(&served).collect();
-    assert!(missing.is_empty(), "routes without an expectation in the matrix: {missing:?}");
-    assert!(stale.is_empty(), "matrix rows for routes that no longer exist: {stale:?}");
-    assert_eq!(expected.len(), EXPECTED.len(), "duplicate rows in the matrix");
+    assert!(
+        missing.is_empty(),
+        "routes without an expectation in the matrix: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "matrix rows for routes that no longer exist: {stale:?}"
+    );
+    assert_eq!(
+        expected.len(),
+        EXPECTED.len(),
+        "duplicate rows in the matrix"
+    );
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -97,21 +113,40 @@ async fn every_route_for_every_role(engine: Engine) {
             None => app.browser(),
         };
         // Every page with a form carries the session's token; anonymous visitors get one at sign-in.
-        let csrf = b.csrf(if account.is_some() { "/account" } else { "/login" }).await;
+        let csrf = b
+            .csrf(if account.is_some() {
+                "/account"
+            } else {
+                "/login"
+            })
+            .await;
         for (method, pattern, who) in EXPECTED {
             let path = pattern.replace("{id}", "999999");
             let url = format!("{}{path}", b.base);
             let res = if *method == "GET" {
                 b.client.get(&url).send().await.unwrap()
             } else if path.starts_with("/api/") {
-                b.client.post(&url).header("x-csrf-token", &csrf).json(&serde_json::json!({})).send().await.unwrap()
+                b.client
+                    .post(&url)
+                    .header("x-csrf-token", &csrf)
+                    .json(&serde_json::json!({}))
+                    .send()
+                    .await
+                    .unwrap()
             } else {
-                b.client.post(&url).form(&[("csrf", csrf.as_str())]).send().await.unwrap()
+                b.client
+                    .post(&url)
+                    .form(&[("csrf", csrf.as_str())])
+                    .send()
+                    .await
+                    .unwrap()
             };
             let outcome = match res.status() {
                 StatusCode::UNAUTHORIZED => Outcome::Unauthorised,
                 StatusCode::FORBIDDEN => Outcome::Forbidden,
-                StatusCode::SEE_OTHER if location(&res).starts_with("/login?next=") => Outcome::SentToSignIn,
+                StatusCode::SEE_OTHER if location(&res).starts_with("/login?next=") => {
+                    Outcome::SentToSignIn
+                }
                 s if s.is_server_error() => {
                     failures.push(format!("{method} {path} as {account:?}: server error {s}"));
                     continue;
@@ -130,9 +165,16 @@ async fn every_route_for_every_role(engine: Engine) {
                 (false, true, _) => Outcome::Forbidden,
             };
             if outcome != expected {
-                failures.push(format!("{method} {path} as {account:?}: expected {expected:?}, got {outcome:?} ({})", res.status()));
+                failures.push(format!(
+                    "{method} {path} as {account:?}: expected {expected:?}, got {outcome:?} ({})",
+                    res.status()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "authorisation matrix failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorisation matrix failures:\n{}",
+        failures.join("\n")
+    );
 }

@@ -4,7 +4,12 @@ use crate::support::*;
 use mnvp_store::Engine;
 use reqwest::StatusCode;
 
-crate::both_engines!(create_edit_and_remove_organisations, bad_input_is_explained_and_nothing_is_lost, api_returns_problem_json, database_unavailable_is_a_clear_503);
+crate::both_engines!(
+    create_edit_and_remove_organisations,
+    bad_input_is_explained_and_nothing_is_lost,
+    api_returns_problem_json,
+    database_unavailable_is_a_clear_503
+);
 
 async fn create_edit_and_remove_organisations(engine: Engine) {
     let app = TestApp::empty(engine).await;
@@ -13,8 +18,20 @@ async fn create_edit_and_remove_organisations(engine: Engine) {
 
     let page = admin.get_text("/admin/organisations/new?kind=icb").await.1;
     let csrf = csrf_in(&page).unwrap();
-    let key = page.split("name=\"form_key\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-    let fields = [("csrf", csrf.as_str()), ("kind", "icb"), ("name", "  West   ICB "), ("form_key", key.as_str())];
+    let key = page
+        .split("name=\"form_key\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("kind", "icb"),
+        ("name", "  West   ICB "),
+        ("form_key", key.as_str()),
+    ];
     let res = admin.post_form("/admin/organisations/new", &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let icb_path = location(&res);
@@ -26,32 +43,69 @@ async fn create_edit_and_remove_organisations(engine: Engine) {
     let (status, html) = admin.get_text(&icb_path).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("West ICB has been added"), "flash shown once");
-    assert!(!admin.get_text(&icb_path).await.1.contains("has been added"), "and only once");
+    assert!(
+        !admin.get_text(&icb_path).await.1.contains("has been added"),
+        "and only once"
+    );
     let icb_id = icb_path.rsplit('/').next().unwrap().to_string();
 
     let csrf = admin.csrf("/admin/organisations/new?kind=lmns").await;
     let res = admin
-        .post_form("/admin/organisations/new", &[("csrf", &csrf), ("kind", "lmns"), ("name", "West LMNS"), ("parent_id", &icb_id)])
+        .post_form(
+            "/admin/organisations/new",
+            &[
+                ("csrf", &csrf),
+                ("kind", "lmns"),
+                ("name", "West LMNS"),
+                ("parent_id", &icb_id),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let lmns_path = location(&res);
 
     let edit = format!("{icb_path}/edit");
     let csrf = admin.csrf(&edit).await;
-    let res = admin.post_form(&edit, &[("csrf", &csrf), ("kind", "icb"), ("name", "West and Coast ICB")]).await;
+    let res = admin
+        .post_form(
+            &edit,
+            &[
+                ("csrf", &csrf),
+                ("kind", "icb"),
+                ("name", "West and Coast ICB"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(admin.get_text(&icb_path).await.1.contains("West and Coast ICB"));
+    assert!(admin
+        .get_text(&icb_path)
+        .await
+        .1
+        .contains("West and Coast ICB"));
 
     // The ICB still has an LMNS: removal is refused with the reason.
     let delete = format!("{icb_path}/delete");
     let csrf = admin.csrf(&delete).await;
     let res = admin.post_form(&delete, &[("csrf", &csrf)]).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert!(res.text().await.unwrap().contains("1 organisation(s) belong to it"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("1 organisation(s) belong to it"));
 
     let csrf = admin.csrf(&format!("{lmns_path}/delete")).await;
-    assert_eq!(admin.post_form(&format!("{lmns_path}/delete"), &[("csrf", &csrf)]).await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(admin.post_form(&delete, &[("csrf", &csrf)]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin
+            .post_form(&format!("{lmns_path}/delete"), &[("csrf", &csrf)])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        admin.post_form(&delete, &[("csrf", &csrf)]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     assert!(app.store.list_orgs().await.unwrap().is_empty());
     assert_eq!(admin.get(&icb_path).await.status(), StatusCode::NOT_FOUND);
 
@@ -63,7 +117,14 @@ async fn create_edit_and_remove_organisations(engine: Engine) {
         .into_iter()
         .map(|e| format!("{} by {}", e.action, e.actor))
         .collect();
-    assert_eq!(actions, ["create by root@test.example", "update by root@test.example", "delete by root@test.example"]);
+    assert_eq!(
+        actions,
+        [
+            "create by root@test.example",
+            "update by root@test.example",
+            "delete by root@test.example"
+        ]
+    );
 }
 
 async fn bad_input_is_explained_and_nothing_is_lost(engine: Engine) {
@@ -73,44 +134,122 @@ async fn bad_input_is_explained_and_nothing_is_lost(engine: Engine) {
     let csrf = admin.csrf("/admin/organisations/new?kind=unit").await;
     let long = "x".repeat(121);
     let res = admin
-        .post_form("/admin/organisations/new", &[("csrf", &csrf), ("kind", "unit"), ("name", &long), ("parent_id", ""), ("unit_type", "spaceship")])
+        .post_form(
+            "/admin/organisations/new",
+            &[
+                ("csrf", &csrf),
+                ("kind", "unit"),
+                ("name", &long),
+                ("parent_id", ""),
+                ("unit_type", "spaceship"),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
     assert!(html.contains("There is a problem"));
-    assert!(html.contains("href=\"#name\">The organisation&#x27;s name must be 120 characters or fewer"), "{}", &html[..0]);
+    assert!(
+        html.contains(
+            "href=\"#name\">The organisation&#x27;s name must be 120 characters or fewer"
+        ),
+        "{}",
+        &html[..0]
+    );
     assert!(html.contains("href=\"#parent_id\">"));
     assert!(html.contains("href=\"#unit_type\">Select the type of unit"));
     assert!(html.contains(&long), "what was typed is kept");
 
     // Duplicate name of the same kind.
-    let trusts = app.store.list_orgs_of_kind(mnvp_domain::organisation::OrgKind::Trust).await.unwrap();
+    let trusts = app
+        .store
+        .list_orgs_of_kind(mnvp_domain::organisation::OrgKind::Trust)
+        .await
+        .unwrap();
     let lmns = trusts[0].parent_id.unwrap().to_string();
     let res = admin
-        .post_form("/admin/organisations/new", &[("csrf", &csrf), ("kind", "trust"), ("name", &trusts[0].name), ("parent_id", &lmns)])
+        .post_form(
+            "/admin/organisations/new",
+            &[
+                ("csrf", &csrf),
+                ("kind", "trust"),
+                ("name", &trusts[0].name),
+                ("parent_id", &lmns),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("already exists"));
 
     // A forged parent id of the wrong kind.
     let res = admin
-        .post_form("/admin/organisations/new", &[("csrf", &csrf), ("kind", "trust"), ("name", "Sneaky Trust"), ("parent_id", &trusts[0].id.to_string())])
+        .post_form(
+            "/admin/organisations/new",
+            &[
+                ("csrf", &csrf),
+                ("kind", "trust"),
+                ("name", "Sneaky Trust"),
+                ("parent_id", &trusts[0].id.to_string()),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("A trust must belong to a LMNS"));
-    assert_eq!(admin.get("/admin/organisations/999999").await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(admin.get("/admin/organisations/not-a-number").await.status().as_u16() / 100, 4);
-    assert_eq!(app.store.list_orgs().await.unwrap().len(), before, "no partial writes");
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("A trust must belong to a LMNS"));
+    assert_eq!(
+        admin.get("/admin/organisations/999999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        admin
+            .get("/admin/organisations/not-a-number")
+            .await
+            .status()
+            .as_u16()
+            / 100,
+        4
+    );
+    assert_eq!(
+        app.store.list_orgs().await.unwrap().len(),
+        before,
+        "no partial writes"
+    );
 
     // Malformed email and duplicate account.
     let csrf = admin.csrf("/admin/users/new").await;
-    let res = admin.post_form("/admin/users/new", &[("csrf", &csrf), ("name", "A"), ("email", "not-an-email"), ("role", "volunteer")]).await;
+    let res = admin
+        .post_form(
+            "/admin/users/new",
+            &[
+                ("csrf", &csrf),
+                ("name", "A"),
+                ("email", "not-an-email"),
+                ("role", "volunteer"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
     assert!(html.contains("Enter an email address in the correct format"));
     assert!(html.contains("value=\"not-an-email\""));
-    let res = admin.post_form("/admin/users/new", &[("csrf", &csrf), ("name", "A"), ("email", LEAD), ("role", "administrator")]).await;
-    assert!(res.text().await.unwrap().contains("An account with this email address already exists"));
+    let res = admin
+        .post_form(
+            "/admin/users/new",
+            &[
+                ("csrf", &csrf),
+                ("name", "A"),
+                ("email", LEAD),
+                ("role", "administrator"),
+            ],
+        )
+        .await;
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("An account with this email address already exists"));
 }
 
 async fn api_returns_problem_json(engine: Engine) {
@@ -133,11 +272,15 @@ async fn api_returns_problem_json(engine: Engine) {
             .json(&json)
             .send()
     };
-    let res = post(serde_json::json!({"kind": "icb", "name": "API ICB"})).await.unwrap();
+    let res = post(serde_json::json!({"kind": "icb", "name": "API ICB"}))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
     let created: serde_json::Value = res.json().await.unwrap();
     assert_eq!(created["name"], "API ICB");
-    let res = post(serde_json::json!({"kind": "icb", "name": "API ICB"})).await.unwrap();
+    let res = post(serde_json::json!({"kind": "icb", "name": "API ICB"}))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let body: serde_json::Value = res.json().await.unwrap();
     assert!(body["detail"].as_str().unwrap().contains("already exists"));
@@ -170,7 +313,11 @@ async fn database_unavailable_is_a_clear_503(engine: Engine) {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(html.contains("The service is temporarily unavailable"));
     assert!(!html.contains("pool"), "internal details are not shown");
-    assert_eq!(b.get("/health").await.status(), StatusCode::OK, "the process itself is alive");
+    assert_eq!(
+        b.get("/health").await.status(),
+        StatusCode::OK,
+        "the process itself is alive"
+    );
 }
 
 /// An empty database with one administrator.
@@ -183,5 +330,8 @@ pub async fn seed_admin(app: &TestApp) {
         org_id: None,
         password_hash: hash,
     };
-    app.store.create_user(&new, None, &mnvp_store::Actor::system()).await.unwrap();
+    app.store
+        .create_user(&new, None, &mnvp_store::Actor::system())
+        .await
+        .unwrap();
 }

@@ -6,7 +6,10 @@ use mnvp_domain::feedback::Channel;
 use mnvp_store::feedback::NewFeedback;
 use mnvp_store::Engine;
 
-crate::both_engines!(each_role_sees_its_own_footprint, counts_are_suppressed_outside_the_lead_role);
+crate::both_engines!(
+    each_role_sees_its_own_footprint,
+    counts_are_suppressed_outside_the_lead_role
+);
 
 async fn each_role_sees_its_own_footprint(engine: Engine) {
     let app = TestApp::with_demo(engine).await;
@@ -19,10 +22,16 @@ async fn each_role_sees_its_own_footprint(engine: Engine) {
     let other = home(OTHER_LEAD).await;
     assert!(other.contains("From Downs Valley MNVP.") && !other.contains("Riverside MNVP"));
     let staff = home(STAFF).await;
-    assert!(staff.contains("From Riverside MNVP.") && !staff.contains("Downs Valley MNVP"), "trust 1's units are Riverside's");
+    assert!(
+        staff.contains("From Riverside MNVP.") && !staff.contains("Downs Valley MNVP"),
+        "trust 1's units are Riverside's"
+    );
     let commissioner = home(COMMISSIONER).await;
     assert!(commissioner.contains("Downs Valley MNVP") && commissioner.contains("Riverside MNVP"));
-    assert!(!lead.contains("/admin/organisations"), "no admin menu for leads");
+    assert!(
+        !lead.contains("/admin/organisations"),
+        "no admin menu for leads"
+    );
 }
 
 async fn counts_are_suppressed_outside_the_lead_role(engine: Engine) {
@@ -41,7 +50,10 @@ async fn counts_are_suppressed_outside_the_lead_role(engine: Engine) {
             client_id: None,
         })
         .collect();
-    app.store.insert_feedback_batch(&items, &mnvp_store::Actor::system(), "test").await.unwrap();
+    app.store
+        .insert_feedback_batch(&items, &mnvp_store::Actor::system(), "test")
+        .await
+        .unwrap();
     let row = |html: &str| -> String {
         let at = html.find("CQC Maternity Survey").expect("row present");
         let cell = &html[at..];
@@ -51,6 +63,10 @@ async fn counts_are_suppressed_outside_the_lead_role(engine: Engine) {
     let lead = app.signed_in(OTHER_LEAD).await.get_text("/").await.1;
     assert_eq!(row(&lead), "13", "the lead sees the exact count");
     let commissioner = app.signed_in(COMMISSIONER).await.get_text("/").await.1;
-    assert_eq!(row(&commissioner), "15", "rounded to the nearest 5 for the commissioner");
+    assert_eq!(
+        row(&commissioner),
+        "15",
+        "rounded to the nearest 5 for the commissioner"
+    );
     assert!(commissioner.contains("counts from 1 to 7 are shown as"));
 }

@@ -58,7 +58,12 @@ impl TestApp {
         tokio::spawn(mnvp_web::serve(state, listener, async move {
             let _ = rx.await;
         }));
-        TestApp { base: format!("http://{addr}"), store, _db: db, shutdown: Some(tx) }
+        TestApp {
+            base: format!("http://{addr}"),
+            store,
+            _db: db,
+            shutdown: Some(tx),
+        }
     }
 
     pub fn browser(&self) -> Browser {
@@ -88,7 +93,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
@@ -114,7 +123,11 @@ impl Browser {
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
         let csrf = self.csrf("/login").await;
-        self.post_form("/login", &[("csrf", &csrf), ("email", email), ("password", password)]).await
+        self.post_form(
+            "/login",
+            &[("csrf", &csrf), ("email", email), ("password", password)],
+        )
+        .await
     }
 }
 

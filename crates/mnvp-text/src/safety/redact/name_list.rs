@@ -21,7 +21,7 @@ ayaan ayesha ayo ayodele ayomide ayla aylin azra
 barbara barry bartek bartosz basia beata beatrice beatriz becky belinda bella ben benedict benjamin
 bernadette beth bethan bethany betty beverley bianca bilal billie blake bogdan bola bonnie brenda
 brendan brian bridget bridie brittany bronwen brooke bukola bushra
-cai caitlin callum cameron camila camilla cara carla carlos carly carmen carol caroline carolyn
+cai caitlin callum cameron camila camilla cara carla carlos carly carmen caroline carolyn
 carys casey cassandra catalina catherine cathy cecilia cedric celia chantelle charlene charles
 charlie charlotte chelsea chen cheng cheryl chiamaka chidi chidinma chinedu chioma chipo chloe
 chris christina christine christopher chukwuemeka ciara cindy claire clara clare claudia colin
@@ -31,28 +31,28 @@ dean debbie deborah declan dee deepa deepak demi denise derek desmond diana dian
 dolores dominic dominika donna dorcas doreen dorota duncan dylan
 eddie edith edward edyta efua ekaterina elaine eleanor elena eli elif elijah elin elisa elise
 eliza elizabeth ella ellen ellie elliot elliott eloise elsa elsie emeka emilia emily emina emma
-emmanuel eniola enzo erin esme esther ethan eva evan eve evelyn evie ewa ewan ezra
+emmanuel eniola enzo erin esme esther ethan eva evan evelyn evie ewa ewan ezra
 fahad faisal farah farhan farida farzana fatima fatma fatuma femi fernando fiona florin folake
-francesca frances francis frank freddie freya funmi
+francesca frances francis freddie freya funmi
 gabriel gabriela gabriella gareth gary gavin gemma geoffrey george georgia georgina gerald gillian
 gina giovanni gita gloria gordon graham grazyna greta gurpreet gwen gwyneth
 hafsa hajra haleema hamid hamza hana hanna hannah harjit harleen harley harpreet harriet harrison
 harry harvey hasan hassan hayley helen helena henry hiba hina hira hollie hugo humaira hussain
 ian ibrahim ida idris ifeoma ifeanyi iman imogen imran ines inga ingrid ioana ione irena irina
 isa isaac isabel isabella isabelle isaiah isha ishaan isla ismail iwona iyabo
-jack jacob jacqueline jade-louise jagdeep jake jakub jamal james jamie jan jane janet janice jasmin
+jack jacob jacqueline jade-louise jagdeep jake jakub jamal james jamie jane janet janice jasmin
 jaspreet jason jay jayden jaz jean jenna jennifer jenny jeremy jess jessica jessie jiahui jian
 jo joan joanna joanne jodie joe joel john jonathan jordan-lee joseph josephine josh joshua josie
 joy-anne juan julia julian julie justyna
 kai kamal kamala kamil kamila kanwal karen karim karina karolina kasia katarzyna kate katherine
-kathleen kathryn katie katrina katy kayleigh kayode keeley keira kelechi kelly kemi kenneth kerry
+kathleen kathryn katie katrina katy kayleigh kayode keeley keira kelechi kelly kemi kenneth
 kerry-ann kevin khadija khalid kieran kim kirsty kofi kwabena kwame kwesi kyle
 lachlan laila lara latisha laura lauren layla leah lee leila lena leo leon leonie lewis liam
 lila lily lily-mae lina linda lindsay lisa liu lois lola lorna lorraine louis louise lucas lucia
 lucja lucy luis luka lukas luke lydia lynn lynne
 maciej madeleine madison magda magdalena mahmoud maisie maja malak malcolm malgorzata mandeep
 mandy manpreet marcel marcin marcus margaret maria mariam marie marina marisa marius marta martha
-martin martyna mary maryam mason matilda matthew maureen max maya megan mehmet mei melanie
+martin martyna mary maryam mason matilda matthew maureen maya megan mehmet mei melanie
 melissa mercy-ann mia michael michaela michal michelle miguel mihai mila milena millie mina
 miriam mohamed mohammad mohammed moira molly monika monique morgan muhammad mustafa musa
 nadia nadine naomi narges natalia natalie natasha nathan neha neil nia niamh nicola nicole nikhil
@@ -93,9 +93,9 @@ ananya avni diya kavya meera nisha pallavi riya shanti tanvi
 baljit balwinder gurdeep gurinder harbans harvinder inderjit jasbir jaswinder kuldeep
 kulwinder navdeep parminder rajinder ranjit simranjit sukhdeep sukhwinder
 rahima rehan ruqayyah sumaiya tahmina rumana shirin-ara nazia nasreen
-anh bao duc hoa huong lan linh mai minh ngoc phuong quang thanh thu trang tuan
+anh bao duc hoa huong lan linh mai minh ngoc phuong quang thanh trang tuan
 jing lei li-na ling min na ping qing rui shu ting wen xiao xue yan yang ying yu yun
-chun hao jun kai-wen ming tao wei-ling yi zhi
+chun hao kai-wen ming tao wei-ling yi zhi
 maricel rowena jocelyn rhea marites analyn jomar
 irina-maria anca-elena bianca-maria cosmin ionut mihaela nicoleta oana raluca sorin stefania
 vasile
@@ -118,5 +118,6 @@ daisy iris jasmine angel precious blessing patience rosie sunny autumn dawn heat
 hazel jade crystal pearl ginger honey harmony melody destiny charity chance gift mercy favour
 promise prince major hunter chase drew pat sue rob don guy ray kit bob florence sydney chester
 lincoln austin paris jordan china india kerry lily-rose faye star storm river rain willow
-sage ash robin jay-jay peace comfort goodness godswill miracle princess queenie
+sage ash robin jay-jay peace comfort goodness godswill miracle princess queenie jan jun
+thu eve max frank carol gene dean art
 ";
