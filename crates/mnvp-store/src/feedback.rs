@@ -98,3 +98,132 @@ impl Store {
         Ok(n)
     }
 }
+
+/// One item as the inbox lists it. `body` is the original text: callers decide, by role,
+/// whether to show it or its redaction.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct FeedbackItem {
+    pub id: i64,
+    pub mnvp_id: i64,
+    pub mnvp_name: String,
+    pub unit_id: Option<i64>,
+    pub unit_name: Option<String>,
+    pub channel: String,
+    pub care_stage: Option<String>,
+    pub received_on: String,
+    pub rating: Option<i32>,
+    pub body: Option<String>,
+}
+
+/// What the inbox may show: `mnvp_ids` and `unit_ids` are the caller's scope (None = no limit
+/// on that side); the rest are the person's filters, empty meaning "any".
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackFilter {
+    pub mnvp_ids: Option<Vec<i64>>,
+    pub unit_ids: Option<Vec<i64>>,
+    pub channel: String,
+    pub care_stage: String,
+    pub unit_id: Option<i64>,
+    pub from: String,
+    pub to: String,
+    pub text: String,
+}
+
+const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
+     f.care_stage, f.received_on, f.rating, f.body FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
+     LEFT JOIN organisations u ON u.id = f.unit_id";
+
+/// Appends `AND column IN ($n, …)` for a scope list; an empty list matches nothing.
+fn push_in(sql: &mut String, next: &mut usize, column: &str, ids: &[i64]) {
+    if ids.is_empty() {
+        sql.push_str(" AND 1 = 0");
+        return;
+    }
+    let marks: Vec<String> = ids
+        .iter()
+        .map(|_| {
+            *next += 1;
+            format!("${next}")
+        })
+        .collect();
+    sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
+}
+
+impl FeedbackFilter {
+    /// The WHERE clause and the values to bind, in placeholder order.
+    fn where_clause(&self) -> (String, Vec<i64>, Vec<String>) {
+        // Text filters first ($1–$6), then id lists.
+        let mut sql = String::from(
+            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2) AND ($3 = '' OR f.received_on >= $3) \
+             AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR LOWER(f.body) LIKE $6)",
+        );
+        let mut next = 6;
+        let mut ids = Vec::new();
+        if let Some(m) = &self.mnvp_ids {
+            push_in(&mut sql, &mut next, "f.mnvp_id", m);
+            ids.extend(m);
+        }
+        if let Some(u) = &self.unit_ids {
+            push_in(&mut sql, &mut next, "f.unit_id", u);
+            ids.extend(u);
+        }
+        if let Some(u) = self.unit_id {
+            push_in(&mut sql, &mut next, "f.unit_id", &[u]);
+            ids.push(u);
+        }
+        let text = self.text.trim().to_lowercase();
+        let like = format!("%{}%", text.replace(['\\', '%', '_'], ""));
+        let texts = vec![
+            self.channel.trim().to_string(),
+            self.care_stage.trim().to_string(),
+            self.from.trim().to_string(),
+            self.to.trim().to_string(),
+            text,
+            like,
+        ];
+        (sql, ids, texts)
+    }
+}
+
+impl Store {
+    /// One page of feedback within the caller's scope, newest first, and how many match.
+    pub async fn list_feedback(
+        &self,
+        filter: &FeedbackFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
+        let (clause, ids, texts) = filter.where_clause();
+        let n = 6 + ids.len();
+        let rows_sql = format!(
+            "{SELECT_ITEM}{clause} ORDER BY f.received_on DESC, f.id DESC LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM feedback f{clause}");
+        Ok(read!(self, |pool| {
+            let mut q = sqlx::query_as::<_, FeedbackItem>(&rows_sql);
+            let mut c = sqlx::query_as::<_, (i64,)>(&count_sql);
+            for t in &texts {
+                q = q.bind(t);
+                c = c.bind(t);
+            }
+            for id in &ids {
+                q = q.bind(id);
+                c = c.bind(id);
+            }
+            let rows = q.bind(limit).bind(offset).fetch_all(pool).await?;
+            let (total,) = c.fetch_one(pool).await?;
+            (rows, total)
+        }))
+    }
+
+    pub async fn get_feedback(&self, id: i64) -> Result<FeedbackItem, StoreError> {
+        let sql = format!("{SELECT_ITEM} WHERE f.id = $1");
+        read!(self, |pool| sqlx::query_as::<_, FeedbackItem>(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?)
+        .ok_or(StoreError::NotFound)
+    }
+}

@@ -3,7 +3,7 @@
 //! expectations against it, so a new route cannot be added without deciding who may use it.
 
 use crate::auth::guard::{authorize, Access};
-use crate::{account, admin, api, health, home, login, middleware, pages, AppState};
+use crate::{account, admin, api, capture, health, home, login, middleware, pages, AppState};
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
@@ -14,6 +14,9 @@ use std::sync::Arc;
 const ADMIN: Access = Access::Roles(&[Role::Administrator]);
 const PUBLIC: Access = Access::Public;
 const SIGNED_IN: Access = Access::SignedIn;
+/// People who work with individual feedback items (commissioners see aggregates only).
+const FEEDBACK_READERS: Access =
+    Access::Roles(&[Role::MnvpLead, Role::Volunteer, Role::TrustStaff]);
 
 /// One row of the route table.
 #[derive(Debug, Clone)]
@@ -75,6 +78,24 @@ fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         r(M::POST, "/logout", SIGNED_IN, post(login::post_logout)),
         r(M::GET, "/", SIGNED_IN, get(home::get_home)),
+        r(
+            M::GET,
+            "/inbox",
+            FEEDBACK_READERS,
+            get(capture::inbox::list_inbox),
+        ),
+        r(
+            M::GET,
+            "/inbox/export.csv",
+            FEEDBACK_READERS,
+            get(capture::inbox::export_inbox),
+        ),
+        r(
+            M::GET,
+            "/inbox/{id}",
+            FEEDBACK_READERS,
+            get(capture::inbox::show_feedback),
+        ),
         r(M::GET, "/account", SIGNED_IN, get(account::get_account)),
         r(
             M::GET,

@@ -32,6 +32,8 @@ const TEMPLATES: &[(&str, &str)] = embed!(
     "admin/user_form.html",
     "admin/user_reset.html",
     "admin/audit.html",
+    "capture/inbox.html",
+    "capture/feedback.html",
     "errors/error.html",
     "static/accessibility.html",
     "static/privacy.html",
@@ -66,6 +68,16 @@ pub fn environment() -> Environment<'static> {
             .unwrap_or(c)
     });
     env.add_filter("when", when);
+    env.add_filter("day", |d: String| {
+        chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+            .map(|d| d.format("%-d %B %Y").to_string())
+            .unwrap_or(d)
+    });
+    env.add_filter("stage_label", |c: String| {
+        mnvp_domain::feedback::CareStage::parse(&c)
+            .map(|c| c.label().to_string())
+            .unwrap_or(c)
+    });
     env.add_filter("action_label", |a: String| action_label(&a).to_string());
     env
 }
@@ -108,6 +120,12 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         return Vec::new();
     };
     let mut items = vec![("Home", "/")];
+    if matches!(
+        user.role(),
+        Role::MnvpLead | Role::Volunteer | Role::TrustStaff
+    ) {
+        items.push(("Feedback", "/inbox"));
+    }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
         items.push(("Accounts", "/admin/users"));

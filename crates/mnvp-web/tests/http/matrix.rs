@@ -13,6 +13,8 @@ enum Who {
     Everyone,
     SignedIn,
     AdminOnly,
+    /// MNVP leads, volunteers and trust staff.
+    FeedbackReaders,
 }
 
 const EXPECTED: &[(&str, &str, Who)] = &[
@@ -28,6 +30,9 @@ const EXPECTED: &[(&str, &str, Who)] = &[
     ("GET", "/login/two-factor", Who::Everyone),
     ("POST", "/login/two-factor", Who::Everyone),
     ("GET", "/", Who::SignedIn),
+    ("GET", "/inbox", Who::FeedbackReaders),
+    ("GET", "/inbox/export.csv", Who::FeedbackReaders),
+    ("GET", "/inbox/{id}", Who::FeedbackReaders),
     ("GET", "/account", Who::SignedIn),
     ("GET", "/account/password", Who::SignedIn),
     ("POST", "/account/password", Who::SignedIn),
@@ -106,6 +111,7 @@ async fn every_route_for_every_role(engine: Engine) {
         (Some(STAFF), false),
         (Some(COMMISSIONER), false),
     ];
+    let reads_feedback = |account: Option<&str>| matches!(account, Some(LEAD | VOLUNTEER | STAFF));
     let mut failures = Vec::new();
     for (account, is_admin) in accounts {
         let b = match account {
@@ -157,6 +163,7 @@ async fn every_route_for_every_role(engine: Engine) {
                 Who::Everyone => true,
                 Who::SignedIn => account.is_some(),
                 Who::AdminOnly => is_admin,
+                Who::FeedbackReaders => reads_feedback(account),
             };
             let expected = match (allowed, account.is_some(), path.starts_with("/api/")) {
                 (true, _, _) => Outcome::Allowed,

@@ -1,0 +1,158 @@
+//! The staff feedback inbox: scope, redaction outside the lead role, audited views of the
+//! original words, and filters.
+
+use crate::support::*;
+use mnvp_domain::feedback::{CareStage, Channel};
+use mnvp_store::feedback::NewFeedback;
+use mnvp_store::Engine;
+use reqwest::StatusCode;
+
+crate::both_engines!(
+    only_leads_see_original_words_and_their_views_are_audited,
+    inbox_is_scoped_and_filters_work
+);
+
+const SECRET: &str = "Midwife Sarah was wonderful, please thank her. Call me on 07700 900123 (NHS number 943 476 5919).";
+
+async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str) -> i64 {
+    let mnvp = app.store.org_by_slug(slug).await.unwrap();
+    let unit = app.store.mnvp_units(mnvp.id).await.unwrap()[0].id;
+    let item = NewFeedback {
+        mnvp_id: mnvp.id,
+        unit_id: Some(unit),
+        channel: Channel::WalkThePatch,
+        care_stage: Some(stage),
+        received_on: date.into(),
+        rating: Some(5),
+        body: Some(body.into()),
+        client_id: None,
+    };
+    app.store
+        .insert_feedback_batch(&[item], &mnvp_store::Actor::system(), "test")
+        .await
+        .unwrap();
+    let filter = mnvp_store::feedback::FeedbackFilter {
+        mnvp_ids: Some(vec![mnvp.id]),
+        ..Default::default()
+    };
+    app.store.list_feedback(&filter, 1, 0).await.unwrap().0[0].id
+}
+
+async fn only_leads_see_original_words_and_their_views_are_audited(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let id = add(
+        &app,
+        "demo",
+        SECRET,
+        CareStage::LabourAndBirth,
+        "2099-01-01",
+    )
+    .await;
+    let path = format!("/inbox/{id}");
+
+    let (status, lead_page) = app.signed_in(LEAD).await.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(lead_page.contains("Midwife Sarah was wonderful"));
+    let views = app.store.audit_for("feedback", id).await.unwrap();
+    assert_eq!(
+        views.len(),
+        1,
+        "the lead's view of the original words is audited"
+    );
+    assert_eq!(views[0].actor, LEAD);
+
+    for who in [VOLUNTEER, STAFF] {
+        let b = app.signed_in(who).await;
+        for page in [path.clone(), "/inbox".to_string()] {
+            let (status, html) = b.get_text(&page).await;
+            assert_eq!(status, StatusCode::OK, "{who} {page}");
+            assert!(
+                !html.contains("Sarah")
+                    && !html.contains("07700")
+                    && !html.contains("943 476 5919"),
+                "{who} sees personal details on {page}"
+            );
+            assert!(
+                html.contains("[NAME]")
+                    && html.contains("[PHONE]")
+                    && html.contains("[NHS NUMBER]"),
+                "{who} {page}"
+            );
+        }
+        // Searching the original words is not offered, and a crafted search does nothing.
+        let (_, html) = b.get_text("/inbox?q=Sarah").await;
+        assert!(!html.contains("Words in the feedback"));
+        assert!(
+            html.contains("[NAME]"),
+            "the search term was ignored, so the item is still listed"
+        );
+    }
+    assert_eq!(
+        app.store.audit_for("feedback", id).await.unwrap().len(),
+        1,
+        "redacted views are not original-text views"
+    );
+    assert_eq!(
+        app.signed_in(COMMISSIONER).await.get(&path).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn inbox_is_scoped_and_filters_work(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let riverside = add(
+        &app,
+        "demo",
+        "A unique riverside comment about parking",
+        CareStage::Antenatal,
+        "2099-02-01",
+    )
+    .await;
+    let downs = add(
+        &app,
+        "downs-valley",
+        "A unique downs comment about the family room",
+        CareStage::NeonatalUnit,
+        "2099-02-01",
+    )
+    .await;
+
+    let lead = app.signed_in(LEAD).await;
+    assert_eq!(
+        lead.get(&format!("/inbox/{downs}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "another MNVP's item does not exist for them"
+    );
+    let (_, html) = lead.get_text("/inbox?q=unique").await;
+    assert!(html.contains("riverside comment") && !html.contains("downs comment"));
+    assert!(html.contains("1 item."));
+    let (_, html) = lead
+        .get_text("/inbox?from=2099-01-15&care_stage=antenatal")
+        .await;
+    assert!(html.contains("1 item."), "date and stage filters combine");
+    let (_, html) = lead.get_text("/inbox?from=not-a-date").await;
+    assert!(html.contains("There is a problem") && html.contains("Enter dates like 2026-11-23"));
+    let (_, html) = lead.get_text("/inbox?page=2").await;
+    assert!(html.contains("Page 2 of"));
+
+    let other = app.signed_in(OTHER_LEAD).await;
+    assert_eq!(
+        other.get(&format!("/inbox/{riverside}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        other.get(&format!("/inbox/{downs}")).await.status(),
+        StatusCode::OK
+    );
+
+    // Trust staff see their trust's units only (Riverside's), never Downs Valley's.
+    let staff = app.signed_in(STAFF).await;
+    assert_eq!(
+        staff.get(&format!("/inbox/{riverside}")).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        staff.get(&format!("/inbox/{downs}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
