@@ -492,3 +492,46 @@ fn csv_reader(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
         Some(row)
     })
 }
+
+#[test]
+fn settings_file_and_environment_are_layered() {
+    let dir = tempfile::tempdir().unwrap();
+    let from_file = dir.path().join("from-file.db");
+    let config = dir.path().join("mnvp.toml");
+    std::fs::write(
+        &config,
+        format!("database_url = \"sqlite://{}\"\n", from_file.display()),
+    )
+    .unwrap();
+    let (code, out, err) = mnvp(&["--config", config.to_str().unwrap(), "migrate"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("from-file.db") && from_file.exists(),
+        "the file's database was used: {out}"
+    );
+
+    // A flag beats the file.
+    let from_flag = dir.path().join("from-flag.db");
+    let flag_url = format!("sqlite://{}", from_flag.display());
+    let (code, out, _) = mnvp(
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "migrate",
+            "--database-url",
+            &flag_url,
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("from-flag.db") && from_flag.exists());
+
+    // A misspelt key is reported, not ignored.
+    std::fs::write(&config, "databse_url = \"sqlite://x.db\"\n").unwrap();
+    let (code, _, err) = mnvp(&["--config", config.to_str().unwrap(), "migrate"], None);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("not valid") && err.contains("databse_url"),
+        "{err}"
+    );
+}
