@@ -10,6 +10,20 @@ export function normalise(href) {
   return u.href;
 }
 
+/**
+ * The shape of a page: its path with numbers as {n} and its query keys without values, so that
+ * "/inbox/41" and "/inbox/42", or "?page=2" and "?page=3", count as the same kind of page.
+ */
+export function shape(href) {
+  const u = new URL(href);
+  const path = u.pathname.replace(/\/\d+(?=\/|$)/g, '/{n}');
+  const keys = [...new Set(u.searchParams.keys())].sort().join('&');
+  return keys ? `${path}?${keys}` : path;
+}
+
+/** Pages of one shape worth checking: the template is the same, only the data differs. */
+const PER_SHAPE = 3;
+
 /** Whether a link should be followed by the crawler. */
 export function followable(href, origin, { download = false } = {}) {
   let u;
@@ -30,6 +44,7 @@ export async function crawl(page, baseUrl, { start = '/', max = 80, onPage } = {
   const queue = [{ url: first, from: null }];
   const queued = new Set([first]);
   const reached = new Set();
+  const shapes = new Map([[shape(first), 1]]);
   const visits = [];
   while (queue.length && visits.filter((v) => v.html).length < max) {
     const { url, from } = queue.shift();
@@ -54,6 +69,9 @@ export async function crawl(page, baseUrl, { start = '/', max = 80, onPage } = {
       if (!followable(link.href, origin, link)) continue;
       const next = normalise(link.href);
       if (queued.has(next) || reached.has(next)) continue;
+      const kind = shape(next);
+      if ((shapes.get(kind) || 0) >= PER_SHAPE) continue;
+      shapes.set(kind, (shapes.get(kind) || 0) + 1);
       queued.add(next);
       queue.push({ url: next, from: finalUrl });
     }
