@@ -39,6 +39,9 @@ pub enum Command {
     /// Safeguarding: flag disclosures and redact personal details in files.
     #[command(subcommand)]
     Safety(commands::safety::SafetyCommand),
+    /// Themes and sentiment: train, evaluate and apply text models on CSV files.
+    #[command(subcommand)]
+    Text(commands::text::TextCommand),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +80,7 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Backup(o) => commands::backup::run(o, settings).await,
         Command::Audit(c) => commands::audit::run(c, settings).await,
         Command::Safety(c) => commands::safety::run(c),
+        Command::Text(c) => commands::text::run(c),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod migrate;
 pub mod safety;
 pub mod serve;
+pub mod text;
 pub mod user;
 
 use mnvp_store::Store;
