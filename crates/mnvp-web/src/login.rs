@@ -186,28 +186,44 @@ pub async fn post_login(
         .record_login_attempt(&email, &ctx.ip, true)
         .await?;
 
-    // A new session on every sign-in, so a token planted before sign-in is worthless after it.
+    let target = if user.has_totp() {
+        format!(
+            "/login/two-factor?{}",
+            serde_urlencoded::to_string([("next", safe_next(&form.next))]).unwrap_or_default()
+        )
+    } else {
+        safe_next(&form.next).to_string()
+    };
+    start_session(&state, &ctx, &user, user.has_totp(), "", &target).await
+}
+
+/// Replaces the current session with a new one for `user`, so a token planted before sign-in
+/// is worthless after it. A `pending_totp` session only reaches the second-factor step; any
+/// other is a completed sign-in, recorded and audited.
+async fn start_session(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &mnvp_store::users::User,
+    pending_totp: bool,
+    detail: &str,
+    target: &str,
+) -> WebResult<Response> {
+    let s = &state.settings;
     if let Some(old) = &ctx.token {
         state.store.delete_session(old).await?;
     }
     let token = random_token();
-    let pending = user.has_totp();
     state
         .store
         .create_session(
             &token,
             Some(user.id),
             &random_token(),
-            pending,
+            pending_totp,
             s.session_minutes * 60,
         )
         .await?;
-    let target = if pending {
-        format!(
-            "/login/two-factor?{}",
-            serde_urlencoded::to_string([("next", safe_next(&form.next))]).unwrap_or_default()
-        )
-    } else {
+    if !pending_totp {
         state.store.record_login(user.id).await?;
         let actor = mnvp_store::Actor {
             user_id: Some(user.id),
@@ -216,16 +232,15 @@ pub async fn post_login(
         };
         state
             .store
-            .audit_event(&actor, "sign_in", "user", Some(user.id), String::new())
+            .audit_event(&actor, "sign_in", "user", Some(user.id), detail.to_string())
             .await?;
-        safe_next(&form.next).to_string()
-    };
+    }
     Ok((
         [(
             SET_COOKIE,
             session_cookie(&token, s.session_minutes * 60, s.secure_cookies),
         )],
-        Redirect::to(&target),
+        Redirect::to(target),
     )
         .into_response())
 }
@@ -254,10 +269,12 @@ pub async fn post_two_factor(
     Query(q): Query<NextQuery>,
     Form(form): Form<CodeForm>,
 ) -> WebResult<Response> {
-    let (Some(session), Some(token)) = (ctx.session.clone(), ctx.token.clone()) else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    let Some(user_id) = session.user_id.filter(|_| session.pending_totp) else {
+    let Some(user_id) = ctx
+        .session
+        .as_ref()
+        .filter(|s| s.pending_totp)
+        .and_then(|s| s.user_id)
+    else {
         return Ok(Redirect::to("/login").into_response());
     };
     let user = state.store.get_user(user_id).await?;
@@ -294,42 +311,15 @@ pub async fn post_two_factor(
         .store
         .record_login_attempt(&user.email, &ctx.ip, true)
         .await?;
-    state.store.delete_session(&token).await?;
-    let fresh = random_token();
-    state
-        .store
-        .create_session(
-            &fresh,
-            Some(user.id),
-            &random_token(),
-            false,
-            s.session_minutes * 60,
-        )
-        .await?;
-    state.store.record_login(user.id).await?;
-    let actor = mnvp_store::Actor {
-        user_id: Some(user.id),
-        label: user.email.clone(),
-        ip: ctx.ip.clone(),
-    };
-    state
-        .store
-        .audit_event(
-            &actor,
-            "sign_in",
-            "user",
-            Some(user.id),
-            "with second factor".into(),
-        )
-        .await?;
-    Ok((
-        [(
-            SET_COOKIE,
-            session_cookie(&fresh, s.session_minutes * 60, s.secure_cookies),
-        )],
-        Redirect::to(safe_next(&q.next)),
+    start_session(
+        &state,
+        &ctx,
+        &user,
+        false,
+        "with second factor",
+        safe_next(&q.next),
     )
-        .into_response())
+    .await
 }
 
 pub async fn post_logout(State(state): State<AppState>, ctx: Ctx) -> WebResult<Response> {
