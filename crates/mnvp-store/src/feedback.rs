@@ -15,6 +15,12 @@ pub struct NewFeedback {
     pub rating: Option<i32>,
     pub body: Option<String>,
     pub client_id: Option<String>,
+    /// The text with personal details replaced; the only text shown outside the lead role.
+    pub body_redacted: Option<String>,
+    /// Whether the text may disclose a risk that needs the lead's review, and which kinds
+    /// (`;`-separated codes such as `self_harm`).
+    pub safety_flagged: bool,
+    pub safety_categories: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -35,8 +41,9 @@ impl Store {
             let now = now_text();
             for f in items {
                 sqlx::query(
-                    "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
+                     body_redacted, safety_flagged, safety_categories) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 )
                 .bind(f.mnvp_id)
                 .bind(f.unit_id)
@@ -47,6 +54,9 @@ impl Store {
                 .bind(f.body.as_deref())
                 .bind(f.client_id.as_deref())
                 .bind(&now)
+                .bind(f.body_redacted.as_deref())
+                .bind(f.safety_flagged)
+                .bind(&f.safety_categories)
                 .execute(&mut *tx)
                 .await?;
             }
@@ -113,6 +123,9 @@ pub struct FeedbackItem {
     pub received_on: String,
     pub rating: Option<i32>,
     pub body: Option<String>,
+    pub body_redacted: Option<String>,
+    pub safety_flagged: bool,
+    pub safety_categories: String,
 }
 
 /// What the inbox may show: `mnvp_ids` and `unit_ids` are the caller's scope (None = no limit
@@ -127,10 +140,12 @@ pub struct FeedbackFilter {
     pub from: String,
     pub to: String,
     pub text: String,
+    /// Only items flagged for safeguarding review.
+    pub flagged_only: bool,
 }
 
 const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
-     f.care_stage, f.received_on, f.rating, f.body FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
+     f.care_stage, f.received_on, f.rating, f.body, f.body_redacted, f.safety_flagged, f.safety_categories FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";
 
 /// Appends `AND column IN ($n, …)` for a scope list; an empty list matches nothing.
@@ -157,6 +172,9 @@ impl FeedbackFilter {
             " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2) AND ($3 = '' OR f.received_on >= $3) \
              AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR LOWER(f.body) LIKE $6)",
         );
+        if self.flagged_only {
+            sql.push_str(" AND f.safety_flagged = TRUE");
+        }
         let mut next = 6;
         let mut ids = Vec::new();
         if let Some(m) = &self.mnvp_ids {

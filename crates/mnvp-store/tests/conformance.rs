@@ -395,6 +395,9 @@ async fn feedback_batches_are_all_or_nothing(engine: Engine) {
         rating: Some(4),
         body: Some("Kind staff".into()),
         client_id: Some(client.into()),
+        body_redacted: Some("Kind staff".into()),
+        safety_flagged: false,
+        safety_categories: String::new(),
     };
     assert_eq!(
         store

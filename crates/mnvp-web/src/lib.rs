@@ -5,7 +5,7 @@ mod account;
 mod admin;
 pub mod api;
 pub mod auth;
-mod capture;
+pub mod capture;
 pub mod demo;
 mod error;
 mod forms;

@@ -32,7 +32,30 @@ pub struct InboxQuery {
     #[serde(default)]
     q: String,
     #[serde(default)]
+    flagged: String,
+    #[serde(default)]
     page: Option<i64>,
+}
+
+/// "self_harm;child_risk" → "self-harm or suicidal thoughts, risk to a baby or child".
+fn concern_label(codes: &str) -> String {
+    let labels: Vec<&str> = codes
+        .split(';')
+        .map(|c| match c {
+            "self_harm" => "self-harm or suicidal thoughts",
+            "domestic_abuse" => "domestic abuse or coercion",
+            "child_risk" => "risk to a baby or child",
+            "patient_safety" => "patient safety",
+            "other_risk" => "other immediate risk",
+            _ => "",
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    if labels.is_empty() {
+        "possible concern".into()
+    } else {
+        labels.join(", ")
+    }
 }
 
 /// The feedback a person may see: their MNVP's (leads, volunteers) or their trust's units'
@@ -56,19 +79,22 @@ async fn scope(state: &AppState, ctx: &Ctx) -> WebResult<FeedbackFilter> {
     })
 }
 
-/// The text this person may see.
-fn shown_text(role: Role, body: Option<&str>) -> Option<String> {
-    body.map(|b| {
-        if role.sees_original_text() {
-            b.to_string()
-        } else {
-            mnvp_text::safety::redact(b).text
-        }
+/// The text this person may see: the original for leads; otherwise the redaction stored when
+/// the item arrived (or, for an item stored before that, one made now — never the original).
+fn shown_text(role: Role, f: &FeedbackItem) -> Option<String> {
+    let body = f.body.as_deref()?;
+    Some(if role.sees_original_text() {
+        body.to_string()
+    } else {
+        f.body_redacted
+            .clone()
+            .unwrap_or_else(|| mnvp_text::safety::redact(body).text)
     })
 }
 
 #[derive(Serialize)]
 struct Row {
+    concern: Option<String>,
     id: i64,
     received_on: String,
     channel: String,
@@ -86,7 +112,10 @@ fn row(role: Role, f: &FeedbackItem) -> Row {
         care_stage: f.care_stage.clone(),
         unit_name: f.unit_name.clone(),
         rating: f.rating,
-        text: shown_text(role, f.body.as_deref()),
+        text: shown_text(role, f),
+        // Triage is the lead's: others are not shown which items raised a concern.
+        concern: (role.sees_original_text() && f.safety_flagged)
+            .then(|| concern_label(&f.safety_categories)),
     }
 }
 
@@ -127,6 +156,7 @@ async fn filter_for(
         .map(|c| c.as_str().to_string())
         .unwrap_or_default();
     filter.unit_id = q.unit.trim().parse().ok();
+    filter.flagged_only = role.sees_original_text() && q.flagged == "yes";
     filter.from = valid_date(&q.from);
     filter.to = valid_date(&q.to);
     // Searching original text would reveal redacted names to other roles: leads only.

@@ -228,7 +228,7 @@ pub(crate) fn new_feedback(
     rating: i32,
     body: &str,
 ) -> NewFeedback {
-    NewFeedback {
+    crate::capture::screened(NewFeedback {
         mnvp_id,
         unit_id: Some(unit_id),
         channel,
@@ -237,5 +237,8 @@ pub(crate) fn new_feedback(
         rating: Some(rating),
         body: Some(body.to_string()),
         client_id: None,
-    }
+        body_redacted: None,
+        safety_flagged: false,
+        safety_categories: String::new(),
+    })
 }

@@ -17,7 +17,7 @@ const SECRET: &str = "Midwife Sarah was wonderful, please thank her. Call me on 
 async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str) -> i64 {
     let mnvp = app.store.org_by_slug(slug).await.unwrap();
     let unit = app.store.mnvp_units(mnvp.id).await.unwrap()[0].id;
-    let item = NewFeedback {
+    let item = mnvp_web::capture::screened(NewFeedback {
         mnvp_id: mnvp.id,
         unit_id: Some(unit),
         channel: Channel::WalkThePatch,
@@ -26,7 +26,10 @@ async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str
         rating: Some(5),
         body: Some(body.into()),
         client_id: None,
-    };
+        body_redacted: None,
+        safety_flagged: false,
+        safety_categories: String::new(),
+    });
     app.store
         .insert_feedback_batch(&[item], &mnvp_store::Actor::system(), "test")
         .await
@@ -155,4 +158,52 @@ async fn inbox_is_scoped_and_filters_work(engine: Engine) {
         staff.get(&format!("/inbox/{downs}")).await.status(),
         StatusCode::NOT_FOUND
     );
+}
+
+mod screening {
+    use super::*;
+    crate::both_engines!(disclosures_are_flagged_on_arrival_for_the_lead_only);
+}
+
+async fn disclosures_are_flagged_on_arrival_for_the_lead_only(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let id = add(
+        &app,
+        "demo",
+        "After the birth I didn't want to be here anymore and nobody asked how I was",
+        CareStage::PostnatalHome,
+        "2099-03-01",
+    )
+    .await;
+    add(
+        &app,
+        "demo",
+        "I never felt unsafe, the team were brilliant",
+        CareStage::PostnatalHome,
+        "2099-03-02",
+    )
+    .await;
+    let stored = app.store.get_feedback(id).await.unwrap();
+    assert!(stored.safety_flagged);
+    assert_eq!(stored.safety_categories, "self_harm");
+
+    let lead = app.signed_in(LEAD).await;
+    let (_, html) = lead.get_text("/inbox?flagged=yes&from=2099-01-01").await;
+    assert!(
+        html.contains("1 item."),
+        "only the disclosure, not the negated sentence"
+    );
+    assert!(html.contains("Review: self-harm or suicidal thoughts"));
+    let (_, html) = lead.get_text(&format!("/inbox/{id}")).await;
+    assert!(html.contains("Possible safeguarding concern"));
+
+    let volunteer = app.signed_in(VOLUNTEER).await;
+    let (_, html) = volunteer
+        .get_text("/inbox?flagged=yes&from=2099-01-01")
+        .await;
+    assert!(
+        html.contains("2 items."),
+        "the filter is the lead's; it is ignored for others"
+    );
+    assert!(!html.contains("Review:"));
 }

@@ -48,6 +48,9 @@ async fn counts_are_suppressed_outside_the_lead_role(engine: Engine) {
             rating: None,
             body: None,
             client_id: None,
+            body_redacted: None,
+            safety_flagged: false,
+            safety_categories: String::new(),
         })
         .collect();
     app.store
