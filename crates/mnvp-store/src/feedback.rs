@@ -245,3 +245,38 @@ impl Store {
         .ok_or(StoreError::NotFound)
     }
 }
+
+impl Store {
+    /// Marks an item for the lead's safeguarding review by hand (a volunteer's or staff
+    /// member's judgement), recording who did it.
+    pub async fn flag_feedback(&self, id: i64, actor: &Actor) -> Result<(), StoreError> {
+        write_tx!(self, |tx| {
+            let row: Option<(String,)> =
+                sqlx::query_as("SELECT safety_categories FROM feedback WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let (categories,) = row.ok_or(StoreError::NotFound)?;
+            let mut codes: Vec<&str> = categories.split(';').filter(|c| !c.is_empty()).collect();
+            if !codes.contains(&"manual") {
+                codes.push("manual");
+            }
+            sqlx::query(
+                "UPDATE feedback SET safety_flagged = TRUE, safety_categories = $1 WHERE id = $2",
+            )
+            .bind(codes.join(";"))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            audit_append!(
+                tx,
+                actor,
+                "flag",
+                "feedback",
+                Some(id),
+                "flagged for safeguarding review by hand".to_string()
+            );
+        });
+        Ok(())
+    }
+}

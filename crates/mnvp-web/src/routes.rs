@@ -96,6 +96,12 @@ fn table() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
             FEEDBACK_READERS,
             get(capture::inbox::show_feedback),
         ),
+        r(
+            M::POST,
+            "/inbox/{id}/flag",
+            FEEDBACK_READERS,
+            post(capture::inbox::flag_feedback),
+        ),
         r(M::GET, "/account", SIGNED_IN, get(account::get_account)),
         r(
             M::GET,

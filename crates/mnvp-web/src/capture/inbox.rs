@@ -47,6 +47,7 @@ fn concern_label(codes: &str) -> String {
             "child_risk" => "risk to a baby or child",
             "patient_safety" => "patient safety",
             "other_risk" => "other immediate risk",
+            "manual" => "flagged by a team member",
             _ => "",
         })
         .filter(|l| !l.is_empty())
@@ -231,13 +232,10 @@ pub async fn list_inbox(
         .await
 }
 
-pub async fn show_feedback(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> WebResult<Html<String>> {
-    let role = ctx.role().ok_or(WebError::Unauthenticated)?;
-    let filter = scope(&state, &ctx).await?;
+/// The item, if it is within the person's scope; otherwise not found, so as not to confirm
+/// that someone else's item exists.
+async fn item_in_scope(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<FeedbackItem> {
+    let filter = scope(state, ctx).await?;
     let item = state.store.get_feedback(id).await?;
     let visible = filter
         .mnvp_ids
@@ -247,10 +245,37 @@ pub async fn show_feedback(
             .unit_ids
             .as_ref()
             .is_none_or(|u| item.unit_id.is_some_and(|id| u.contains(&id)));
-    if !visible {
-        // Not found rather than forbidden: do not confirm that someone else's item exists.
-        return Err(WebError::NotFound);
+    if visible {
+        Ok(item)
+    } else {
+        Err(WebError::NotFound)
     }
+}
+
+/// Anyone who reads feedback can put an item in front of the lead for safeguarding review.
+pub async fn flag_feedback(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    item_in_scope(&state, &ctx, id).await?;
+    state.store.flag_feedback(id, &ctx.actor()).await?;
+    ctx.flash(
+        &state.store,
+        "Thank you. The MNVP lead will review this feedback for safeguarding.",
+    )
+    .await;
+    Ok(axum::response::Redirect::to(&format!("/inbox/{id}")).into_response())
+}
+
+pub async fn show_feedback(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Html<String>> {
+    let role = ctx.role().ok_or(WebError::Unauthenticated)?;
+    let item = item_in_scope(&state, &ctx, id).await?;
     if role.sees_original_text() && item.body.is_some() {
         state
             .store

@@ -207,3 +207,57 @@ async fn disclosures_are_flagged_on_arrival_for_the_lead_only(engine: Engine) {
     );
     assert!(!html.contains("Review:"));
 }
+
+mod by_hand {
+    use super::*;
+    crate::both_engines!(a_volunteer_can_flag_an_item_for_the_lead);
+}
+
+async fn a_volunteer_can_flag_an_item_for_the_lead(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let id = add(
+        &app,
+        "demo",
+        "Something about the visit worried me but I cannot say what",
+        CareStage::Antenatal,
+        "2099-04-01",
+    )
+    .await;
+    assert!(!app.store.get_feedback(id).await.unwrap().safety_flagged);
+    let volunteer = app.signed_in(VOLUNTEER).await;
+    let path = format!("/inbox/{id}");
+    let csrf = volunteer.csrf(&path).await;
+    let res = volunteer
+        .post_form(&format!("{path}/flag"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stored = app.store.get_feedback(id).await.unwrap();
+    assert!(stored.safety_flagged);
+    assert_eq!(stored.safety_categories, "manual");
+    let flagged_by: Vec<String> = app
+        .store
+        .audit_for("feedback", id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "flag")
+        .map(|e| e.actor)
+        .collect();
+    assert_eq!(flagged_by, [VOLUNTEER]);
+    let (_, html) = app
+        .signed_in(LEAD)
+        .await
+        .get_text("/inbox?flagged=yes&from=2099-04-01")
+        .await;
+    assert!(html.contains("Review: flagged by a team member"));
+    // Another MNVP's lead cannot flag (or learn about) this item.
+    let other = app.signed_in(OTHER_LEAD).await;
+    let csrf = other.csrf("/inbox").await;
+    assert_eq!(
+        other
+            .post_form(&format!("{path}/flag"), &[("csrf", &csrf)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}

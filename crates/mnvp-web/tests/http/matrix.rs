@@ -33,6 +33,7 @@ const EXPECTED: &[(&str, &str, Who)] = &[
     ("GET", "/inbox", Who::FeedbackReaders),
     ("GET", "/inbox/export.csv", Who::FeedbackReaders),
     ("GET", "/inbox/{id}", Who::FeedbackReaders),
+    ("POST", "/inbox/{id}/flag", Who::FeedbackReaders),
     ("GET", "/account", Who::SignedIn),
     ("GET", "/account/password", Who::SignedIn),
     ("POST", "/account/password", Who::SignedIn),
