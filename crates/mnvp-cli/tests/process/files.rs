@@ -1,6 +1,7 @@
 //! Commands that work on files rather than a database: `safety scan` and `text`.
 
 use crate::mnvp;
+use std::path::Path;
 
 #[test]
 fn safety_scan_flags_and_redacts_a_csv() {
@@ -92,6 +93,23 @@ fn csv_reader(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
+/// `mnvp text classify --model M --input I --output O`.
+fn classify(model: &Path, input: &Path, output: &Path) -> (i32, String, String) {
+    let arg = |p: &Path| p.to_str().unwrap().to_string();
+    let args = [
+        "text",
+        "classify",
+        "--model",
+        &arg(model),
+        "--input",
+        &arg(input),
+        "--output",
+        &arg(output),
+    ]
+    .map(String::from);
+    mnvp(&args.iter().map(String::as_str).collect::<Vec<_>>(), None)
+}
+
 /// A small QDC-layout CSV written by the test: parking comments are about parking, kindness
 /// comments about staff manner, with sentiment to match.
 fn qdc_csv(rows: usize) -> String {
@@ -167,19 +185,7 @@ fn text_train_eval_and_classify_round_trip() {
     )
     .unwrap();
     let output = dir.path().join("out.csv");
-    let (code, _, err) = mnvp(
-        &[
-            "text",
-            "classify",
-            "--model",
-            model.to_str().unwrap(),
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            output.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, _, err) = classify(&model, &input, &output);
     assert_eq!(code, 0, "{err}");
     let rows = csv_rows(&output);
     assert_eq!(&rows[0][..3], ["Comment ID", "themes", "sentiment"]);
@@ -201,19 +207,7 @@ fn text_train_eval_and_classify_round_trip() {
     for entry in std::fs::read_dir(&model).unwrap() {
         std::fs::write(entry.unwrap().path(), b"garbage").unwrap();
     }
-    let (code, _, err) = mnvp(
-        &[
-            "text",
-            "classify",
-            "--model",
-            model.to_str().unwrap(),
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            output.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, _, err) = classify(&model, &input, &output);
     assert_ne!(code, 0);
     assert!(err.contains("could not load the model"), "{err}");
 }

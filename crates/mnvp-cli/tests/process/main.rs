@@ -81,6 +81,20 @@ pub(crate) fn mnvp(args: &[&str], stdin: Option<&str>) -> (i32, String, String) 
     )
 }
 
+/// `mnvp backup --output OUT --database-url URL`.
+fn backup(url: &str, out: &std::path::Path) -> (i32, String, String) {
+    mnvp(
+        &[
+            "backup",
+            "--output",
+            out.to_str().unwrap(),
+            "--database-url",
+            url,
+        ],
+        None,
+    )
+}
+
 fn client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()
         .cookie_store(true)
@@ -315,27 +329,9 @@ fn kill_9_loses_nothing_and_backup_runs_while_serving() {
     // A consistent copy while the server runs.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.db");
-    let (code, _, err) = mnvp(
-        &[
-            "backup",
-            "--output",
-            copy.to_str().unwrap(),
-            "--database-url",
-            &db.url,
-        ],
-        None,
-    );
+    let (code, _, err) = backup(&db.url, &copy);
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = mnvp(
-        &[
-            "backup",
-            "--output",
-            copy.to_str().unwrap(),
-            "--database-url",
-            &db.url,
-        ],
-        None,
-    );
+    let (code, _, err) = backup(&db.url, &copy);
     assert_ne!(code, 0, "a backup never overwrites a file");
     assert!(err.contains("already exists"), "{err}");
     let copy_url = format!("sqlite://{}", copy.display());
@@ -385,16 +381,7 @@ fn postgres_backup_uses_pg_dump() {
     assert_eq!(code, 0, "{err}");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("backup.pgdump");
-    let (code, _, err) = mnvp(
-        &[
-            "backup",
-            "--output",
-            out.to_str().unwrap(),
-            "--database-url",
-            &db.url,
-        ],
-        None,
-    );
+    let (code, _, err) = backup(&db.url, &out);
     assert_eq!(code, 0, "{err}");
     let bytes = std::fs::read(&out).unwrap();
     assert!(

@@ -118,3 +118,12 @@ fn accept(taken: &mut Vec<(usize, usize)>, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The text of each (start, end) span, for the finders' unit tests.
+#[cfg(test)]
+fn spans_text(text: &str, spans: Vec<(usize, usize)>) -> Vec<&str> {
+    spans
+        .into_iter()
+        .filter_map(|(s, e)| text.get(s..e))
+        .collect()
+}

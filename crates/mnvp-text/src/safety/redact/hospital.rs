@@ -40,10 +40,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        find(text)
-            .into_iter()
-            .filter_map(|(s, e)| text.get(s..e))
-            .collect()
+        super::super::spans_text(text, find(text))
     }
 
     #[test]
