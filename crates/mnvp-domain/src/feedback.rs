@@ -1,37 +1,6 @@
 //! The vocabulary of the one feedback store: every channel the guidance names (2.7–2.12) and
 //! every care stage, so that later capabilities can compare like with like.
 
-use crate::ParseError;
-use serde::Serialize;
-
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn parse(raw: &str) -> Result<$name, ParseError> {
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.as_str() == raw.trim())
-                    .ok_or_else(|| ParseError::new(concat!("Select ", $what)))
-            }
-        }
-    };
-}
-
 vocabulary!(
     /// How a piece of feedback reached the MNVP.
     Channel, "how the feedback was gathered" {

@@ -3,6 +3,7 @@
 
 use crate::{now_text, Actor, Store, StoreError};
 use mnvp_domain::feedback::{CareStage, Channel};
+use mnvp_domain::voices::demographics::Demographics;
 use serde::Serialize;
 
 #[derive(Debug, Clone)]
@@ -21,6 +22,8 @@ pub struct NewFeedback {
     /// (`;`-separated codes such as `self_harm`).
     pub safety_flagged: bool,
     pub safety_categories: String,
+    /// Equality-monitoring answers; stored only when the person consented and answered any.
+    pub demographics: Option<Demographics>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -29,7 +32,99 @@ pub struct FeedbackCount {
     pub n: i64,
 }
 
+/// Inserts one item (and its consented demographics) inside the open transaction `$tx` and
+/// yields its id. One definition for every channel, so no channel can forget a column.
+macro_rules! insert_one {
+    ($tx:ident, $f:expr, $now:expr) => {{
+        let f: &NewFeedback = $f;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
+             body_redacted, safety_flagged, safety_categories) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(f.mnvp_id)
+        .bind(f.unit_id)
+        .bind(f.channel.as_str())
+        .bind(f.care_stage.map(CareStage::as_str))
+        .bind(&f.received_on)
+        .bind(f.rating)
+        .bind(f.body.as_deref())
+        .bind(f.client_id.as_deref())
+        .bind($now)
+        .bind(f.body_redacted.as_deref())
+        .bind(f.safety_flagged)
+        .bind(&f.safety_categories)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if let Some(d) = f.demographics.as_ref().filter(|d| d.consented && !d.is_empty()) {
+            sqlx::query(
+                "INSERT INTO feedback_demographics (feedback_id, ethnic_category, age_band, first_language, interpreter_needed, \
+                 disability, sexual_orientation, gender_same_as_birth, religion, experiences, postcode_district, lsoa21, \
+                 imd_decile, consent_version, consented_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            )
+            .bind(id)
+            .bind(d.ethnic_category.map(|v| v.as_str()))
+            .bind(d.age_band.map(|v| v.as_str()))
+            .bind(d.first_language.map(|v| v.as_str()))
+            .bind(d.interpreter_needed.map(|v| v.as_str()))
+            .bind(d.disability.map(|v| v.as_str()))
+            .bind(d.sexual_orientation.map(|v| v.as_str()))
+            .bind(d.gender_same_as_birth.map(|v| v.as_str()))
+            .bind(d.religion.map(|v| v.as_str()))
+            .bind(d.experiences_code())
+            .bind(d.postcode_district.as_deref())
+            .bind(d.lsoa21.as_deref())
+            .bind(d.imd_decile)
+            .bind(&d.consent_version)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        id
+    }};
+}
+
 impl Store {
+    /// Stores one item from a person (form, Walk the Patch entry) and returns its id. A retry
+    /// of the same submission stores nothing new: the item already stored under the same
+    /// `client_id` (offline queues) or form `idempotency_key` is returned instead.
+    pub async fn insert_feedback(
+        &self,
+        item: &NewFeedback,
+        actor: &Actor,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        let id = write_tx!(self, |tx| {
+            let existing: Option<(i64,)> = match item.client_id.as_deref() {
+                Some(c) => {
+                    sqlx::query_as("SELECT id FROM feedback WHERE client_id = $1")
+                        .bind(c)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                }
+                None => None,
+            };
+            match existing {
+                Some((id,)) => id,
+                None => idempotent!(tx, idempotency_key, "feedback", {
+                    let now = now_text();
+                    let id = insert_one!(tx, item, &now);
+                    audit_append!(
+                        tx,
+                        actor,
+                        "create",
+                        "feedback",
+                        Some(id),
+                        format!("{} item", item.channel.as_str())
+                    );
+                    id
+                }),
+            }
+        });
+        Ok(id)
+    }
+
     /// Stores many records in one transaction with one audit entry (imports, demo data).
     pub async fn insert_feedback_batch(
         &self,
@@ -40,25 +135,7 @@ impl Store {
         let n = write_tx!(self, |tx| {
             let now = now_text();
             for f in items {
-                sqlx::query(
-                    "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
-                     body_redacted, safety_flagged, safety_categories) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                )
-                .bind(f.mnvp_id)
-                .bind(f.unit_id)
-                .bind(f.channel.as_str())
-                .bind(f.care_stage.map(CareStage::as_str))
-                .bind(&f.received_on)
-                .bind(f.rating)
-                .bind(f.body.as_deref())
-                .bind(f.client_id.as_deref())
-                .bind(&now)
-                .bind(f.body_redacted.as_deref())
-                .bind(f.safety_flagged)
-                .bind(&f.safety_categories)
-                .execute(&mut *tx)
-                .await?;
+                insert_one!(tx, f, &now);
             }
             audit_append!(
                 tx,
@@ -126,6 +203,28 @@ pub struct FeedbackItem {
     pub body_redacted: Option<String>,
     pub safety_flagged: bool,
     pub safety_categories: String,
+    pub has_demographics: bool,
+}
+
+/// One item's equality-monitoring answers as stored (codes), for the lead's detail view and
+/// for representation analysis.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct StoredDemographics {
+    pub feedback_id: i64,
+    pub ethnic_category: Option<String>,
+    pub age_band: Option<String>,
+    pub first_language: Option<String>,
+    pub interpreter_needed: Option<String>,
+    pub disability: Option<String>,
+    pub sexual_orientation: Option<String>,
+    pub gender_same_as_birth: Option<String>,
+    pub religion: Option<String>,
+    pub experiences: String,
+    pub postcode_district: Option<String>,
+    pub lsoa21: Option<String>,
+    pub imd_decile: Option<i32>,
+    pub consent_version: String,
+    pub consented_at: String,
 }
 
 /// What the inbox may show: `mnvp_ids` and `unit_ids` are the caller's scope (None = no limit
@@ -142,10 +241,13 @@ pub struct FeedbackFilter {
     pub text: String,
     /// Only items flagged for safeguarding review.
     pub flagged_only: bool,
+    /// Only items that came with (consented) equality-monitoring answers.
+    pub with_demographics: bool,
 }
 
 const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
-     f.care_stage, f.received_on, f.rating, f.body, f.body_redacted, f.safety_flagged, f.safety_categories FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
+     f.care_stage, f.received_on, f.rating, f.body, f.body_redacted, f.safety_flagged, f.safety_categories, \
+     EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";
 
 /// Appends `AND column IN ($n, …)` for a scope list; an empty list matches nothing.
@@ -174,6 +276,11 @@ impl FeedbackFilter {
         );
         if self.flagged_only {
             sql.push_str(" AND f.safety_flagged = TRUE");
+        }
+        if self.with_demographics {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id)",
+            );
         }
         let mut next = 6;
         let mut ids = Vec::new();
@@ -233,6 +340,23 @@ impl Store {
             let rows = q.bind(limit).bind(offset).fetch_all(pool).await?;
             let (total,) = c.fetch_one(pool).await?;
             (rows, total)
+        }))
+    }
+
+    /// The consented equality-monitoring answers given with an item, if any.
+    pub async fn feedback_demographics(
+        &self,
+        feedback_id: i64,
+    ) -> Result<Option<StoredDemographics>, StoreError> {
+        Ok(read!(self, |pool| {
+            sqlx::query_as::<_, StoredDemographics>(
+            "SELECT feedback_id, ethnic_category, age_band, first_language, interpreter_needed, disability, \
+             sexual_orientation, gender_same_as_birth, religion, experiences, postcode_district, lsoa21, imd_decile, \
+             consent_version, consented_at FROM feedback_demographics WHERE feedback_id = $1"
+        )
+        .bind(feedback_id)
+        .fetch_optional(pool)
+        .await?
         }))
     }
 

@@ -16,6 +16,7 @@ pub mod organisations;
 pub mod sessions;
 pub mod test_support;
 pub mod users;
+pub mod voices;
 
 pub use audit::Actor;
 pub use connect::{redact_url as connect_redacted, Engine, Store};

@@ -8,36 +8,8 @@ use axum::response::Html;
 use minijinja::{context, Environment, Value};
 use serde::Serialize;
 
-macro_rules! embed {
-    ($($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!("../templates/", $name)))),+]
-    };
-}
-
-const TEMPLATES: &[(&str, &str)] = embed!(
-    "base.html",
-    "macros.html",
-    "home.html",
-    "auth/login.html",
-    "auth/two_factor.html",
-    "account/index.html",
-    "account/password.html",
-    "account/two_factor.html",
-    "admin/orgs.html",
-    "admin/org.html",
-    "admin/org_form.html",
-    "admin/org_delete.html",
-    "admin/users.html",
-    "admin/user.html",
-    "admin/user_form.html",
-    "admin/user_reset.html",
-    "admin/audit.html",
-    "capture/inbox.html",
-    "capture/feedback.html",
-    "errors/error.html",
-    "static/accessibility.html",
-    "static/privacy.html",
-);
+/// Every template under `templates/`, listed by `build.rs`.
+const TEMPLATES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();

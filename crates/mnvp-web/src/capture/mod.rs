@@ -3,7 +3,35 @@
 
 pub mod inbox;
 
+use crate::routes::{r, Routes, FEEDBACK_READERS};
+use axum::http::Method;
+use axum::routing::{get, post};
 use mnvp_store::feedback::NewFeedback;
+
+pub(crate) fn routes() -> Routes {
+    use Method as M;
+    vec![
+        r(M::GET, "/inbox", FEEDBACK_READERS, get(inbox::list_inbox)),
+        r(
+            M::GET,
+            "/inbox/export.csv",
+            FEEDBACK_READERS,
+            get(inbox::export_inbox),
+        ),
+        r(
+            M::GET,
+            "/inbox/{id}",
+            FEEDBACK_READERS,
+            get(inbox::show_feedback),
+        ),
+        r(
+            M::POST,
+            "/inbox/{id}/flag",
+            FEEDBACK_READERS,
+            post(inbox::flag_feedback),
+        ),
+    ]
+}
 
 /// Checks an item as it arrives: stores the redacted text that every non-lead view uses and
 /// flags possible disclosures for the lead's review. Every channel passes its items through
@@ -28,4 +56,19 @@ pub fn screened(mut item: NewFeedback) -> NewFeedback {
         }
     }
     item
+}
+
+/// Fills in where a person lives from the postcode they typed, keeping only the district, the
+/// 2021 area and its deprivation decile: the postcode itself is never stored.
+pub async fn locate(
+    store: &mnvp_store::Store,
+    demographics: &mut mnvp_domain::voices::demographics::Demographics,
+    raw_postcode: &str,
+) -> Result<(), mnvp_store::StoreError> {
+    if let Some(full) = mnvp_domain::voices::demographics::normalise_postcode(raw_postcode) {
+        let place = store.place_postcode(&full).await?;
+        demographics.lsoa21 = place.lsoa21;
+        demographics.imd_decile = place.imd_decile;
+    }
+    Ok(())
 }

@@ -240,5 +240,6 @@ pub(crate) fn new_feedback(
         body_redacted: None,
         safety_flagged: false,
         safety_categories: String::new(),
+        demographics: None,
     })
 }

@@ -29,6 +29,7 @@ async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str
         body_redacted: None,
         safety_flagged: false,
         safety_categories: String::new(),
+        demographics: None,
     });
     app.store
         .insert_feedback_batch(&[item], &mnvp_store::Actor::system(), "test")

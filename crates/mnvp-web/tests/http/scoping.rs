@@ -51,6 +51,7 @@ async fn counts_are_suppressed_outside_the_lead_role(engine: Engine) {
             body_redacted: None,
             safety_flagged: false,
             safety_categories: String::new(),
+            demographics: None,
         })
         .collect();
     app.store

@@ -1,23 +1,15 @@
-//! The storage conformance story, run against SQLite and PostgreSQL alike.
+//! Organisations, accounts, sessions, audit chain, idempotency, feedback batches, migrations.
 
+use crate::{actor, hierarchy, open, org, Raw};
 use mnvp_domain::feedback::{CareStage, Channel};
-use mnvp_domain::organisation::{OrgKind, UnitType};
-use mnvp_domain::parse::{Email, Name, Slug};
+use mnvp_domain::organisation::OrgKind;
+use mnvp_domain::parse::{Email, Name};
 use mnvp_domain::role::Role;
 use mnvp_store::feedback::NewFeedback;
-use mnvp_store::organisations::NewOrg;
-use mnvp_store::test_support::TestDb;
 use mnvp_store::users::{NewUser, UserChanges};
-use mnvp_store::{Actor, Engine, Store, StoreError};
+use mnvp_store::{Engine, Store, StoreError};
 
-macro_rules! both_engines {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite { $(#[tokio::test] async fn $name() { super::$name(mnvp_store::Engine::Sqlite).await })+ }
-        mod postgres { $(#[tokio::test] async fn $name() { super::$name(mnvp_store::Engine::Postgres).await })+ }
-    };
-}
-
-both_engines!(
+crate::both_engines!(
     organisations_hierarchy_and_errors,
     users_scoping_and_duplicates,
     sessions_and_throttling,
@@ -26,58 +18,6 @@ both_engines!(
     feedback_batches_are_all_or_nothing,
     migrations_are_idempotent,
 );
-
-fn actor() -> Actor {
-    Actor {
-        user_id: None,
-        label: "test".into(),
-        ip: "127.0.0.1".into(),
-    }
-}
-
-fn org(kind: OrgKind, name: &str, parent: Option<i64>) -> NewOrg {
-    NewOrg {
-        kind,
-        name: Name::parse("a name", name).unwrap(),
-        parent_id: parent,
-        unit_type: (kind == OrgKind::Unit).then_some(UnitType::MaternityUnit),
-        slug: (kind == OrgKind::Mnvp)
-            .then(|| Slug::parse(&name.to_lowercase().replace(' ', "-")).unwrap()),
-        ods_code: None,
-    }
-}
-
-async fn open(engine: Engine) -> (TestDb, Store) {
-    let db = TestDb::new(engine).await;
-    let store = db.open().await.expect("open test database");
-    (db, store)
-}
-
-/// ICB → LMNS → trust → unit and an MNVP; returns (icb, lmns, trust, unit, mnvp) ids.
-async fn hierarchy(store: &Store) -> (i64, i64, i64, i64, i64) {
-    let a = actor();
-    let icb = store
-        .create_org(&org(OrgKind::Icb, "North ICB", None), None, &a)
-        .await
-        .unwrap();
-    let lmns = store
-        .create_org(&org(OrgKind::Lmns, "North LMNS", Some(icb.id)), None, &a)
-        .await
-        .unwrap();
-    let trust = store
-        .create_org(&org(OrgKind::Trust, "North Trust", Some(lmns.id)), None, &a)
-        .await
-        .unwrap();
-    let unit = store
-        .create_org(&org(OrgKind::Unit, "North Unit", Some(trust.id)), None, &a)
-        .await
-        .unwrap();
-    let mnvp = store
-        .create_org(&org(OrgKind::Mnvp, "North MNVP", Some(lmns.id)), None, &a)
-        .await
-        .unwrap();
-    (icb.id, lmns.id, trust.id, unit.id, mnvp.id)
-}
 
 async fn organisations_hierarchy_and_errors(engine: Engine) {
     let (_db, store) = open(engine).await;
@@ -398,6 +338,7 @@ async fn feedback_batches_are_all_or_nothing(engine: Engine) {
         body_redacted: Some("Kind staff".into()),
         safety_flagged: false,
         safety_categories: String::new(),
+        demographics: None,
     };
     assert_eq!(
         store
@@ -454,30 +395,7 @@ async fn unknown_database_schemes_are_refused() {
     assert!(!format!("{err}").contains("secret"));
 }
 
-/// Direct SQL, as someone with database access would run it.
-struct Raw {
-    url: String,
-}
-
 impl Raw {
-    async fn connect(url: &str) -> Raw {
-        Raw {
-            url: url.to_string(),
-        }
-    }
-
-    async fn exec(&self, sql: &str) -> Result<(), sqlx::Error> {
-        use sqlx::Connection;
-        if self.url.starts_with("sqlite") {
-            let mut c = sqlx::SqliteConnection::connect(&self.url).await?;
-            sqlx::query(sql).execute(&mut c).await?;
-        } else {
-            let mut c = sqlx::PgConnection::connect(&self.url).await?;
-            sqlx::query(sql).execute(&mut c).await?;
-        }
-        Ok(())
-    }
-
     async fn drop_guards(&self, engine: Engine) {
         match engine {
             Engine::Sqlite => {
