@@ -2,6 +2,7 @@
 //! capability, sharing the helpers below.
 
 mod capture;
+mod field;
 mod foundation;
 mod voices;
 
