@@ -3,7 +3,9 @@
 //! expectations against it, so a new route cannot be added without deciding who may use it.
 
 use crate::auth::guard::{authorize, Access};
-use crate::{account, admin, api, capture, health, home, login, middleware, pages, AppState};
+use crate::{
+    account, admin, api, capture, field, health, home, login, middleware, pages, AppState,
+};
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
@@ -53,7 +55,7 @@ pub(crate) fn r(
 
 /// Every capability's routes. Each capability keeps its own rows beside its handlers.
 fn table() -> Routes {
-    [foundation(), capture::routes()].concat()
+    [foundation(), capture::routes(), field::routes()].concat()
 }
 
 /// Health, sign-in, the dashboard, accounts, administration and the JSON API.

@@ -5,6 +5,7 @@ mod support;
 
 mod audit;
 mod auth;
+mod field;
 mod inbox;
 mod matrix;
 mod orgs;

@@ -32,7 +32,7 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, FIELD, FOUNDATION_LAST].concat()
 }
 
 const CAPTURE: &[(&str, &str, Who)] = &[
@@ -40,6 +40,39 @@ const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox/export.csv", FEEDBACK_READERS),
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
+];
+
+/// MNVP leads and volunteers: the people who do the field work.
+const MNVP_TEAM: Who = Who::Only(&[Lead, Volunteer]);
+
+const FIELD: &[(&str, &str, Who)] = &[
+    ("GET", "/field", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/entries", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/tallies", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}/summary", MNVP_TEAM),
+    (
+        "GET",
+        "/field/walk-the-patch/manifest.webmanifest",
+        Who::Everyone,
+    ),
+    ("GET", "/field/walk-the-patch/sw.js", Who::Everyone),
+    ("GET", "/static/field-queue.js", Who::Everyone),
+    ("GET", "/static/field-walk.js", Who::Everyone),
+    ("GET", "/api/v1/field/walk-the-patch/{id}", MNVP_TEAM),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/entries",
+        MNVP_TEAM,
+    ),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/tallies",
+        MNVP_TEAM,
+    ),
 ];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
