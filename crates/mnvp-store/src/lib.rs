@@ -16,6 +16,7 @@ pub mod feedback;
 pub mod field;
 pub mod organisations;
 pub mod sessions;
+pub mod signposts;
 pub mod test_support;
 pub mod users;
 pub mod voices;

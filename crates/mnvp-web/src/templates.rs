@@ -100,6 +100,7 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     }
     if matches!(user.role(), Role::MnvpLead | Role::Volunteer) {
         items.push(("Field work", "/field"));
+        items.push(("Support organisations", "/support"));
     }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));

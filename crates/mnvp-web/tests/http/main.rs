@@ -10,3 +10,4 @@ mod inbox;
 mod matrix;
 mod orgs;
 mod scoping;
+mod signposts;

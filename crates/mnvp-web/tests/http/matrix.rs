@@ -32,7 +32,7 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FIELD, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, FIELD, SAFETY, FOUNDATION_LAST].concat()
 }
 
 const CAPTURE: &[(&str, &str, Who)] = &[
@@ -74,6 +74,8 @@ const FIELD: &[(&str, &str, Who)] = &[
         MNVP_TEAM,
     ),
 ];
+
+const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
     ("GET", "/health", Who::Everyone),
