@@ -45,7 +45,7 @@ macro_rules! insert_one {
         .bind(f.mnvp_id)
         .bind(f.unit_id)
         .bind(f.channel.as_str())
-        .bind(f.care_stage.map(CareStage::as_str))
+        .bind(f.care_stage.map(mnvp_domain::feedback::CareStage::as_str))
         .bind(&f.received_on)
         .bind(f.rating)
         .bind(f.body.as_deref())

@@ -2,11 +2,11 @@
 //! A session's header lives in `capture_sessions`; what was said lives in the one feedback
 //! store, each item pointing at its session through `feedback.capture_session_id`.
 
+pub mod fifteen_steps;
 pub mod walk_the_patch;
 
 use crate::feedback::{FeedbackItem, NewFeedback, SELECT_ITEM};
 use crate::{now_text, Actor, Store, StoreError};
-use mnvp_domain::feedback::CareStage;
 use serde::Serialize;
 
 /// The result of storing something sent with the device's own id: its id, and whether this
@@ -73,6 +73,18 @@ macro_rules! session_mnvp {
 }
 pub(crate) use session_mnvp;
 
+/// Marks session `$id` as changed now, inside `$tx`.
+macro_rules! touch_session {
+    ($tx:ident, $id:expr) => {{
+        sqlx::query("UPDATE capture_sessions SET updated_at = $1 WHERE id = $2")
+            .bind(now_text())
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+pub(crate) use touch_session;
+
 /// How many items of a session fall in each care stage (`None` = not given).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct StageCount {
@@ -128,11 +140,7 @@ impl Store {
                             .bind(id)
                             .execute(&mut *tx)
                             .await?;
-                        sqlx::query("UPDATE capture_sessions SET updated_at = $1 WHERE id = $2")
-                            .bind(&now)
-                            .bind(session_id)
-                            .execute(&mut *tx)
-                            .await?;
+                        touch_session!(tx, session_id);
                         audit_append!(
                             tx,
                             actor,

@@ -1,11 +1,10 @@
-//! Field work sessions on both engines: Walk the Patch, Fifteen Steps and outreach sessions,
-//! the feedback they gather (linked, stored once however often a device resends it), and
-//! the tallies and records kept beside it.
+//! Walk the Patch sessions: conversations linked to their session and stored once however
+//! often a device resends them, and tallies of people who did not give feedback.
 
-use crate::{actor, hierarchy, open, org};
+use super::{covered, day, said};
+use crate::{actor, open, org};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::field::walk_the_patch::{SessionPlan, TallyKind};
-use mnvp_domain::field::Day;
 use mnvp_domain::organisation::OrgKind;
 use mnvp_store::feedback::NewFeedback;
 use mnvp_store::field::walk_the_patch::NewWalkSession;
@@ -16,34 +15,6 @@ crate::both_engines!(
     a_resent_conversation_is_stored_once_and_never_crosses_sessions,
     tallies_count_once_and_cannot_go_below_zero
 );
-
-/// The hierarchy with the unit covered by the MNVP; returns (trust, unit, mnvp).
-pub async fn covered(store: &Store) -> (i64, i64, i64) {
-    let (_, _, trust, unit, mnvp) = hierarchy(store).await;
-    store.set_mnvp_units(mnvp, &[unit], &actor()).await.unwrap();
-    (trust, unit, mnvp)
-}
-
-pub fn day(s: &str) -> Day {
-    Day::parse("the date", s).unwrap()
-}
-
-pub fn said(mnvp: i64, unit: Option<i64>, channel: Channel, client: Option<&str>) -> NewFeedback {
-    NewFeedback {
-        mnvp_id: mnvp,
-        unit_id: unit,
-        channel,
-        care_stage: Some(CareStage::LabourAndBirth),
-        received_on: "2026-05-01".into(),
-        rating: Some(4),
-        body: Some("What was good: the midwives listened".into()),
-        client_id: client.map(str::to_string),
-        body_redacted: Some("What was good: the midwives listened".into()),
-        safety_flagged: false,
-        safety_categories: String::new(),
-        demographics: None,
-    }
-}
 
 async fn walk(store: &Store, mnvp: i64, unit: i64, key: Option<&str>) -> Result<i64, StoreError> {
     store
