@@ -7,6 +7,8 @@
 //! the final Fifteen Steps reports about their trust's units; commissioners see none of it.
 
 mod conversation;
+mod fifteen_steps;
+mod fifteen_steps_report;
 mod form;
 mod walk_offline;
 mod walk_sync;
@@ -15,8 +17,9 @@ mod walk_the_patch;
 use crate::admin::Opt;
 use crate::auth::guard::Access;
 use crate::auth::Ctx;
+use crate::capture::{shown, shown_stored};
 use crate::error::{WebError, WebResult};
-use crate::routes::{r, Routes, MNVP_TEAM, PUBLIC};
+use crate::routes::{r, Routes, FEEDBACK_READERS, LEAD, MNVP_TEAM, PUBLIC};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::Method;
@@ -121,6 +124,73 @@ pub(crate) fn routes() -> Routes {
             "/api/v1/field/walk-the-patch/{id}/tallies",
             TEAM,
             post(walk_sync::post_tally),
+        ),
+        // Trust staff read final 15 Steps reports about their trust's units.
+        r(
+            M::GET,
+            "/field/fifteen-steps",
+            FEEDBACK_READERS,
+            get(fifteen_steps::list_visits),
+        ),
+        r(
+            M::GET,
+            "/field/fifteen-steps/new",
+            TEAM,
+            get(fifteen_steps::new_visit),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/new",
+            TEAM,
+            post(fifteen_steps::create_visit),
+        ),
+        r(
+            M::GET,
+            "/field/fifteen-steps/{id}",
+            TEAM,
+            get(fifteen_steps_report::show_visit),
+        ),
+        r(
+            M::GET,
+            "/field/fifteen-steps/{id}/observe",
+            TEAM,
+            get(fifteen_steps::observe_area),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/{id}/observe",
+            TEAM,
+            post(fifteen_steps::create_observations),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/{id}/summary",
+            TEAM,
+            post(fifteen_steps_report::update_summary),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/{id}/actions",
+            TEAM,
+            post(fifteen_steps_report::create_action),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/{id}/shares",
+            LEAD,
+            post(fifteen_steps_report::create_share),
+        ),
+        r(
+            M::POST,
+            "/field/fifteen-steps/{id}/finalise",
+            LEAD,
+            post(fifteen_steps_report::finalise_visit),
+        ),
+        r(
+            M::GET,
+            "/field/fifteen-steps/{id}/report",
+            FEEDBACK_READERS,
+            get(fifteen_steps_report::show_report),
         ),
     ]
 }
@@ -240,6 +310,14 @@ pub(crate) struct PageQuery {
 pub async fn get_field(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
     let mnvp = team_mnvp(&ctx)?;
     let (walks, walk_total) = state.store.list_walk_sessions(mnvp, 1, 0).await?;
+    let (visits, visit_total) = state
+        .store
+        .list_visits(
+            &mnvp_store::field::fifteen_steps::VisitScope::Mnvp(mnvp),
+            1,
+            0,
+        )
+        .await?;
     state
         .render(
             &ctx,
@@ -247,6 +325,8 @@ pub async fn get_field(State(state): State<AppState>, ctx: Ctx) -> WebResult<Htm
             context! {
                 walk_total => walk_total,
                 last_walk => walks.first(),
+                visit_total => visit_total,
+                last_visit => visits.first(),
             },
         )
         .await

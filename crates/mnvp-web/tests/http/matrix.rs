@@ -73,6 +73,25 @@ const FIELD: &[(&str, &str, Who)] = &[
         "/api/v1/field/walk-the-patch/{id}/tallies",
         MNVP_TEAM,
     ),
+    ("GET", "/field/fifteen-steps", FEEDBACK_READERS),
+    ("GET", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/summary", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/actions", MNVP_TEAM),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/shares",
+        Who::Only(&[Lead]),
+    ),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/finalise",
+        Who::Only(&[Lead]),
+    ),
+    ("GET", "/field/fifteen-steps/{id}/report", FEEDBACK_READERS),
 ];
 
 const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
