@@ -38,7 +38,7 @@ pub const NOTES_MAX: usize = 1000;
 /// One tally row: (dimension, group code, people).
 pub type TallyRow = (&'static str, &'static str, i64);
 
-/// Who was reached at a session, as counts. Blank boxes are `None` (not counted), so "0
+/// Who was reached at a session, as counts. A dimension left blank was not counted, so "0
 /// bereaved families" and "did not ask" stay different.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tallies {
@@ -106,6 +106,10 @@ impl Tallies {
             .iter()
             .filter_map(|e| count(experience_field(*e), "the number of families").map(|n| (*e, n)))
             .collect();
+        // Within a dimension, once any group is counted the blanks are none (0), so every
+        // session that counted a dimension has a number for each of its groups.
+        let ethnic_groups = complete(ethnic_groups, EthnicGroup::ALL);
+        let age_bands = complete(age_bands, AgeBand::ALL);
         let Some(reached) = reached else {
             if !errors.iter().any(|(f, _)| f == REACHED_FIELD) {
                 errors.insert(
@@ -194,6 +198,21 @@ impl Tallies {
         }
         out
     }
+}
+
+/// Every group of a dimension, in vocabulary order: those not given are 0, unless none was.
+fn complete<T: Copy + PartialEq>(given: Vec<(T, i64)>, all: &[T]) -> Vec<(T, i64)> {
+    if given.is_empty() {
+        return given;
+    }
+    all.iter()
+        .map(|g| {
+            (
+                *g,
+                given.iter().find(|(x, _)| x == g).map_or(0, |(_, n)| *n),
+            )
+        })
+        .collect()
 }
 
 /// Where a session was: a postcode district (kept as the outward code only, even when a full
@@ -311,7 +330,18 @@ mod tests {
             vec![
                 ("ethnic_group", "asian", 4),
                 ("ethnic_group", "black", 5),
+                ("ethnic_group", "mixed", 0),
+                ("ethnic_group", "white", 0),
+                ("ethnic_group", "other", 0),
+                ("ethnic_group", "not_stated", 0),
                 ("age_band", "under_20", 2),
+                ("age_band", "20_24", 0),
+                ("age_band", "25_29", 0),
+                ("age_band", "30_34", 0),
+                ("age_band", "35_39", 0),
+                ("age_band", "40_44", 0),
+                ("age_band", "45_plus", 0),
+                ("age_band", "prefer_not", 0),
                 ("language", "not_english", 6),
                 ("experience", "neonatal", 0),
             ]
