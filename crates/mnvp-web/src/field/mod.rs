@@ -10,6 +10,7 @@ mod conversation;
 mod fifteen_steps;
 mod fifteen_steps_report;
 mod form;
+mod outreach;
 mod walk_offline;
 mod walk_sync;
 mod walk_the_patch;
@@ -192,6 +193,49 @@ pub(crate) fn routes() -> Routes {
             FEEDBACK_READERS,
             get(fifteen_steps_report::show_report),
         ),
+        r(
+            M::GET,
+            "/field/outreach",
+            TEAM,
+            get(outreach::list_sessions),
+        ),
+        r(
+            M::GET,
+            "/field/outreach/new",
+            TEAM,
+            get(outreach::new_session),
+        ),
+        r(
+            M::POST,
+            "/field/outreach/new",
+            TEAM,
+            post(outreach::create_session),
+        ),
+        r(
+            M::GET,
+            "/field/outreach/{id}",
+            TEAM,
+            get(outreach::show_session),
+        ),
+        r(
+            M::POST,
+            "/field/outreach/{id}/feedback",
+            TEAM,
+            post(outreach::create_feedback),
+        ),
+        // Tallies feed representation analysis: corrections are the lead's.
+        r(
+            M::GET,
+            "/field/outreach/{id}/edit",
+            LEAD,
+            get(outreach::edit_session),
+        ),
+        r(
+            M::POST,
+            "/field/outreach/{id}/edit",
+            LEAD,
+            post(outreach::update_session),
+        ),
     ]
 }
 
@@ -310,6 +354,7 @@ pub(crate) struct PageQuery {
 pub async fn get_field(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
     let mnvp = team_mnvp(&ctx)?;
     let (walks, walk_total) = state.store.list_walk_sessions(mnvp, 1, 0).await?;
+    let (outreach, outreach_total) = state.store.list_outreach(mnvp, 1, 0).await?;
     let (visits, visit_total) = state
         .store
         .list_visits(
@@ -327,6 +372,8 @@ pub async fn get_field(State(state): State<AppState>, ctx: Ctx) -> WebResult<Htm
                 last_walk => walks.first(),
                 visit_total => visit_total,
                 last_visit => visits.first(),
+                outreach_total => outreach_total,
+                last_outreach => outreach.first(),
             },
         )
         .await

@@ -92,6 +92,13 @@ const FIELD: &[(&str, &str, Who)] = &[
         Who::Only(&[Lead]),
     ),
     ("GET", "/field/fifteen-steps/{id}/report", FEEDBACK_READERS),
+    ("GET", "/field/outreach", MNVP_TEAM),
+    ("GET", "/field/outreach/new", MNVP_TEAM),
+    ("POST", "/field/outreach/new", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}", MNVP_TEAM),
+    ("POST", "/field/outreach/{id}/feedback", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("POST", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
 ];
 
 const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
