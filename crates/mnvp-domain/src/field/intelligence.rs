@@ -74,6 +74,41 @@ pub fn parse_link(raw: &str) -> Result<Option<String>, ParseError> {
     Ok(Some(kept))
 }
 
+/// What replaces a username in an insight's text.
+pub const USERNAME: &str = "[USERNAME]";
+
+/// Replaces @handles ("@jo_smith", "@mum.of.3") and u/names in free text with [`USERNAME`];
+/// email addresses (a word before the @) are left for the redactor, which knows them.
+pub fn redact_handles(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let starts_word = |i: usize| i > 0 && (word(chars[i - 1]) || chars[i - 1] == '.');
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let after = match chars[i] {
+            '@' if !starts_word(i) => i + 1,
+            'u' if !starts_word(i) && chars.get(i + 1) == Some(&'/') => i + 2,
+            _ => 0,
+        };
+        if after > 0 && chars.get(after).is_some_and(|c| word(*c)) {
+            let mut j = after;
+            while j < chars.len()
+                && (word(chars[j])
+                    || (chars[j] == '.' && chars.get(j + 1).is_some_and(|c| word(*c))))
+            {
+                j += 1;
+            }
+            out.push_str(USERNAME);
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +137,17 @@ mod tests {
             "a lone @ is not a handle"
         );
         assert!(parse_source("").is_err());
+    }
+
+    #[test]
+    fn usernames_in_the_text_are_replaced() {
+        assert_eq!(
+            redact_handles("Thanks @jo_smith and (@mum.of.3), see u/sleepy_dad."),
+            "Thanks [USERNAME] and ([USERNAME]), see [USERNAME]."
+        );
+        assert_eq!(redact_handles("mail jo@example.com"), "mail jo@example.com");
+        assert_eq!(redact_handles("meet @ 3pm, menu/ux"), "meet @ 3pm, menu/ux");
+        assert_eq!(redact_handles("émoji 👶 @ok"), "émoji 👶 [USERNAME]");
     }
 
     #[test]

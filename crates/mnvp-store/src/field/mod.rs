@@ -3,6 +3,7 @@
 //! store, each item pointing at its session through `feedback.capture_session_id`.
 
 pub mod fifteen_steps;
+pub mod intelligence;
 pub mod outreach;
 pub mod walk_the_patch;
 
