@@ -10,6 +10,7 @@ mod conversation;
 mod fifteen_steps;
 mod fifteen_steps_report;
 mod form;
+mod intelligence;
 mod outreach;
 mod walk_offline;
 mod walk_sync;
@@ -235,6 +236,24 @@ pub(crate) fn routes() -> Routes {
             "/field/outreach/{id}/edit",
             LEAD,
             post(outreach::update_session),
+        ),
+        r(
+            M::GET,
+            "/field/intelligence",
+            TEAM,
+            get(intelligence::list_insights),
+        ),
+        r(
+            M::GET,
+            "/field/intelligence/new",
+            TEAM,
+            get(intelligence::new_insight),
+        ),
+        r(
+            M::POST,
+            "/field/intelligence/new",
+            TEAM,
+            post(intelligence::create_insight),
         ),
     ]
 }

@@ -99,6 +99,9 @@ const FIELD: &[(&str, &str, Who)] = &[
     ("POST", "/field/outreach/{id}/feedback", MNVP_TEAM),
     ("GET", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
     ("POST", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("GET", "/field/intelligence", MNVP_TEAM),
+    ("GET", "/field/intelligence/new", MNVP_TEAM),
+    ("POST", "/field/intelligence/new", MNVP_TEAM),
 ];
 
 const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
