@@ -49,3 +49,40 @@ pub async fn units(app: &TestApp, slug: &str) -> Vec<i64> {
         .map(|u| u.id)
         .collect()
 }
+
+crate::both_engines!(the_demo_shows_field_work_to_each_role);
+
+async fn the_demo_shows_field_work_to_each_role(engine: mnvp_store::Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let lead = app.signed_in(LEAD).await;
+    for (page, expect) in [
+        ("/field", "Walk the Patch"),
+        ("/field/walk-the-patch", "Willow Birth Centre"),
+        ("/field/fifteen-steps", "Final"),
+        ("/field/outreach", "Millfield stay and play"),
+        ("/field/intelligence", "MNVP Facebook group"),
+    ] {
+        let (status, html) = lead.get_text(page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(html.contains(expect), "{page} should show {expect:?}");
+    }
+    let (_, reports) = app
+        .signed_in(STAFF)
+        .await
+        .get_text("/field/fifteen-steps")
+        .await;
+    assert!(
+        reports.contains("Riverside Maternity Unit"),
+        "trust staff see the final demo report"
+    );
+    assert!(
+        !reports.contains("Willow Birth Centre"),
+        "but not the visit still being planned"
+    );
+    let (_, neonatal) = app
+        .signed_in(OTHER_LEAD)
+        .await
+        .get_text("/field/outreach")
+        .await;
+    assert!(neonatal.contains("Neonatal parents") && !neonatal.contains("Millfield"));
+}

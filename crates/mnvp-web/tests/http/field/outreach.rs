@@ -85,8 +85,12 @@ async fn a_session_keeps_what_was_typed_and_is_recorded_once(engine: Engine) {
         "only the district is kept"
     );
     assert_eq!(o.venue_type, "vcse_session");
-    let mnvp = app.store.org_by_slug("demo").await.unwrap();
-    assert_eq!(app.store.list_outreach(mnvp.id, 10, 0).await.unwrap().1, 1);
+    let (listed, _) = app.store.list_outreach(o.mnvp_id, 100, 0).await.unwrap();
+    assert_eq!(
+        listed.iter().filter(|s| s.held_on == "2026-04-20").count(),
+        1,
+        "listed once"
+    );
 }
 
 async fn feedback_is_linked_and_counts_by_group_are_suppressed_outside_the_lead_role(
