@@ -171,37 +171,98 @@ test('Walk the Patch offline: when the sign-in expired, entries wait until the v
   }
 });
 
-test('field work pages pass axe, at 320 px too, with the error summary showing', async () => {
+/** Every field work page reachable by links from /field (one of each kind), as seen by `page`. */
+async function fieldPages(page, start = '/field') {
+  const seen = new Set();
+  const shapes = new Set();
+  const queue = [start];
+  const pages = [];
+  while (queue.length && pages.length < 40) {
+    const path = queue.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const res = await page.goto(abs(path));
+    assert.ok(res.status() < 400, `${path} answered ${res.status()}`);
+    pages.push(path);
+    const links = await page.$$eval('main a[href]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const href of links) {
+      const u = new URL(href, page.url());
+      if (u.origin !== new URL(env.url).origin || !u.pathname.startsWith('/field')) continue;
+      const next = u.pathname + u.search;
+      const shape = next.replace(/\d+/g, 'N');
+      if (shapes.has(shape)) continue;
+      shapes.add(shape);
+      queue.push(next);
+    }
+  }
+  return pages;
+}
+
+async function audit(page, label, { narrow }) {
+  const problems = [...await structureProblems(page)];
+  const found = await runAxe(page);
+  if (found.length) problems.push(`axe on ${label}${narrow ? ' at 320px' : ''}:\n${formatViolations(found)}`);
+  if (narrow) {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > 321) problems.push(`${label}: scrollWidth ${wide} at 320px`);
+  }
+  return problems;
+}
+
+for (const [who, start] of [['MNVP lead', '/field'], ['volunteer', '/field'], ['trust staff', '/field/fifteen-steps']]) {
+  test(`${who}: every field work page passes axe, at 320 px too`, async (t) => {
+    const problems = [];
+    for (const narrow of [false, true]) {
+      const context = await env.browser.newContext({ bypassCSP: true, ...(narrow ? { viewport: { width: 320, height: 640 } } : {}) });
+      try {
+        const page = await context.newPage();
+        await signIn(page, account(who));
+        const pages = await fieldPages(page, start);
+        if (!narrow) t.diagnostic(`${pages.length} pages: ${pages.join(' ')}`);
+        for (const p of pages) {
+          await page.goto(abs(p));
+          problems.push(...await audit(page, p, { narrow }));
+        }
+        if (who === 'trust staff') assert.ok(pages.some((p) => p.endsWith('/report')), 'staff reach a final report');
+        else assert.ok(pages.length >= 12, `expected the field work pages, found ${pages}`);
+      } finally {
+        await context.close();
+      }
+    }
+    assertNoProblems(problems, 'problems on field work pages');
+  });
+}
+
+test('field forms sent empty show an error summary that passes axe (with and without JavaScript)', async () => {
   const problems = [];
-  for (const viewport of [null, { width: 320, height: 640 }]) {
-    const context = await env.browser.newContext({ bypassCSP: true, ...(viewport ? { viewport } : {}) });
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await env.browser.newContext({ bypassCSP: true, javaScriptEnabled });
     try {
       const page = await context.newPage();
       await signIn(page, account('MNVP lead'));
       const path = await startSession(page);
-      await record(page, 'The birth centre felt calm and private');
-      const pages = ['/field', '/field/walk-the-patch', '/field/walk-the-patch/new', path, `${path}/summary`];
-      for (const p of pages) {
+      const forms = [
+        [path, 'Save conversation'],
+        ['/field/walk-the-patch/new', 'Start session'],
+        ['/field/fifteen-steps/new', 'Plan visit'],
+        ['/field/outreach/new', 'Save session'],
+        ['/field/intelligence/new', 'Log insight'],
+      ];
+      for (const [p, button] of forms) {
         await page.goto(abs(p));
-        problems.push(...await structureProblems(page));
-        const found = await runAxe(page);
-        if (found.length) problems.push(`axe on ${p}${viewport ? ' at 320px' : ''}:\n${formatViolations(found)}`);
-        if (viewport) {
-          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (wide > 321) problems.push(`${p}: scrollWidth ${wide} at 320px`);
-        }
+        if (p === '/field/walk-the-patch/new') await page.getByLabel('Who is walking the patch').fill('');
+        const click = page.getByRole('button', { name: button, exact: true }).click();
+        if (javaScriptEnabled && p === path) await click; else await Promise.all([page.waitForNavigation(), click]);
+        await page.locator('.nhsuk-error-summary').waitFor();
+        problems.push(...(await errorSummaryProblems(page)).map((m) => `${javaScriptEnabled ? 'JS' : 'no JS'}: ${m}`));
+        // axe runs in the page, so it audits the JavaScript run; the same pages render without it.
+        if (javaScriptEnabled) problems.push(...await audit(page, `${p} with errors`, { narrow: false }));
       }
-      // The capture page with the error summary (the browser's own check, with JavaScript).
-      await page.goto(abs(path));
-      await page.getByRole('button', { name: 'Save conversation' }).click();
-      await page.locator('.nhsuk-error-summary').waitFor();
-      const found = await runAxe(page);
-      if (found.length) problems.push(`axe on ${path} with errors:\n${formatViolations(found)}`);
     } finally {
       await context.close();
     }
   }
-  assertNoProblems(problems, 'problems on field work pages');
+  assertNoProblems(problems, 'problems with field form errors');
 });
 
 test('no JavaScript: a volunteer starts a session, records a conversation and a tally', async () => {
