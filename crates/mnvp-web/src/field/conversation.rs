@@ -146,7 +146,7 @@ pub struct Destination<'a> {
 
 /// The screened feedback item for a conversation: the postcode is placed (district, area and
 /// decile kept, the postcode itself dropped) and the text redacted and checked for disclosures.
-pub async fn to_feedback(
+async fn to_feedback(
     store: &Store,
     (conversation, mut demographics): (Conversation, Demographics),
     postcode: &str,
@@ -169,4 +169,21 @@ pub async fn to_feedback(
         safety_categories: String::new(),
         demographics: Some(demographics).filter(|d| d.consented && !d.is_empty()),
     }))
+}
+
+/// Screens a parsed conversation and stores it in its session, once per device id (or form
+/// key): the one way a Walk the Patch or outreach conversation reaches the feedback store.
+pub async fn store_conversation(
+    state: &crate::AppState,
+    ctx: &crate::auth::Ctx,
+    session_id: i64,
+    parsed: (Conversation, Demographics),
+    postcode: &str,
+    to: Destination<'_>,
+) -> crate::error::WebResult<mnvp_store::field::Stored> {
+    let item = to_feedback(&state.store, parsed, postcode, to).await?;
+    Ok(state
+        .store
+        .insert_session_feedback(session_id, &item, &ctx.actor(), None)
+        .await?)
 }

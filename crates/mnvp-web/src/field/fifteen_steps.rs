@@ -2,15 +2,15 @@
 //! the toolkit's headings. The outcome report and its sign-off are in `fifteen_steps_report`.
 
 use super::form::{add_all, Pairs};
-use super::{team_mnvp, today_parts, unit_options, Page, PageQuery};
+use super::{chosen_unit, done, team_mnvp, today_parts, unit_options, Page, PageQuery};
 use crate::admin::Opt;
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
-use crate::forms::{new_form_key, optional_id, valid_form_key, FormErrors};
+use crate::forms::{new_form_key, valid_form_key, FormErrors};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::feedback::Channel;
 use mnvp_domain::field::fifteen_steps::{
@@ -151,17 +151,14 @@ pub async fn create_visit(
 ) -> WebResult<Response> {
     let mnvp = team_mnvp(&ctx)?;
     let mut errors = FormErrors::new();
-    let unit = match optional_id(&form.get("unit")) {
-        Ok(Some(u)) => Some(u),
-        Ok(None) => {
-            errors.add("unit", "Select the unit the team will visit");
-            None
-        }
-        Err(m) => {
-            errors.add("unit", m);
-            None
-        }
-    };
+    let unit = chosen_unit(
+        &state,
+        mnvp,
+        &form.get("unit"),
+        Some("Select the unit the team will visit"),
+        &mut errors,
+    )
+    .await?;
     let areas = form.all("areas");
     let areas: Vec<&str> = areas.iter().map(String::as_str).collect();
     let (day, month, year, other, team) = (
@@ -194,12 +191,13 @@ pub async fn create_visit(
             .await
         {
             Ok(id) => {
-                ctx.flash(
-                    &state.store,
+                return Ok(done(
+                    &state,
+                    &ctx,
                     "Visit planned. Record observations area by area on the day.",
+                    &format!("/field/fifteen-steps/{id}"),
                 )
-                .await;
-                return Ok(Redirect::to(&format!("/field/fifteen-steps/{id}")).into_response());
+                .await);
             }
             Err(StoreError::Invalid(m)) => errors.add("unit", m),
             Err(e) => return Err(e.into()),
@@ -345,8 +343,13 @@ pub async fn create_observations(
     } else {
         "Those observations were already saved.".to_string()
     };
-    ctx.flash(&state.store, &message).await;
-    Ok(Redirect::to(&format!("/field/fifteen-steps/{id}")).into_response())
+    Ok(done(
+        &state,
+        &ctx,
+        &message,
+        &format!("/field/fifteen-steps/{id}"),
+    )
+    .await)
 }
 
 /// Today's date parts and fresh keys for the workspace's forms.

@@ -5,7 +5,7 @@
 
 use super::fifteen_steps::{area_views, fresh_workspace_forms, visit_for_reader, visit_for_team};
 use super::form::{add_all, Pairs};
-use super::{shown, shown_stored};
+use super::{done, shown, shown_stored};
 use crate::admin::Opt;
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
@@ -13,7 +13,7 @@ use crate::forms::{valid_form_key, FormErrors};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::field::fifteen_steps::{
     areas_from_code, Action, Area, Audience, Finding, Heading, Share, EXPECTED_AUDIENCES,
@@ -175,10 +175,6 @@ async fn refused(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
 }
 
-fn back_to(id: i64) -> Response {
-    Redirect::to(&format!("/field/fifteen-steps/{id}")).into_response()
-}
-
 pub async fn update_summary(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -192,8 +188,13 @@ pub async fn update_summary(
                 .store
                 .set_visit_summary(id, summary.as_deref(), &ctx.actor())
                 .await?;
-            ctx.flash(&state.store, "Summary saved.").await;
-            Ok(back_to(id))
+            Ok(done(
+                &state,
+                &ctx,
+                "Summary saved.",
+                &format!("/field/fifteen-steps/{id}"),
+            )
+            .await)
         }
         Err(e) => {
             let mut errors = FormErrors::new();
@@ -226,8 +227,13 @@ pub async fn create_action(
                 .store
                 .add_visit_action(id, &action, &ctx.actor(), key.as_deref())
                 .await?;
-            ctx.flash(&state.store, "Recommended action added.").await;
-            Ok(back_to(id))
+            Ok(done(
+                &state,
+                &ctx,
+                "Recommended action added.",
+                &format!("/field/fifteen-steps/{id}"),
+            )
+            .await)
         }
         Ok(_) => refused(&state, &ctx, &visit, &form, errors).await,
         Err(e) => {
@@ -256,12 +262,13 @@ pub async fn create_share(
                 .store
                 .record_visit_share(id, &share, &ctx.actor(), key.as_deref())
                 .await?;
-            ctx.flash(
-                &state.store,
+            Ok(done(
+                &state,
+                &ctx,
                 &format!("Recorded: shared with {}.", share.audience.label()),
+                &format!("/field/fifteen-steps/{id}"),
             )
-            .await;
-            Ok(back_to(id))
+            .await)
         }
         Err(e) => {
             let mut errors = FormErrors::new();
@@ -284,8 +291,7 @@ pub async fn finalise_visit(
     } else {
         "The report was already final."
     };
-    ctx.flash(&state.store, message).await;
-    Ok(back_to(id))
+    Ok(done(&state, &ctx, message, &format!("/field/fifteen-steps/{id}")).await)
 }
 
 /// The outcome report, for screen and print.

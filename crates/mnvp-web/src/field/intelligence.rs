@@ -4,16 +4,16 @@
 //! in the text, and the text is stored already redacted (the original is never kept).
 
 use super::form::Pairs;
-use super::{team_mnvp, today_parts, unit_options, Page, PageQuery};
+use super::{chosen_unit, done, once, opts, team_mnvp, today_parts, unit_options, Page, PageQuery};
 use crate::admin::Opt;
 use crate::auth::Ctx;
 use crate::capture::shown_stored;
 use crate::error::{WebError, WebResult};
-use crate::forms::{new_form_key, optional_id, valid_form_key, FormErrors};
+use crate::forms::{new_form_key, valid_form_key, FormErrors};
 use crate::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::field::intelligence::{parse_channel, parse_link, parse_source, redact_handles};
@@ -91,13 +91,7 @@ async fn insight_form(
             text: channel_label(*c).into(),
         })
         .collect();
-    let stages: Vec<Opt> = CareStage::ALL
-        .iter()
-        .map(|c| Opt {
-            value: c.as_str().into(),
-            text: c.label().into(),
-        })
-        .collect();
+    let stages = opts(CareStage::ALL, CareStage::as_str, CareStage::label);
     state
         .render(
             ctx,
@@ -146,15 +140,7 @@ pub async fn create_insight(
         "" => None,
         raw => errors.check("care_stage", CareStage::parse(raw)),
     };
-    let units = state.store.mnvp_units(mnvp).await?;
-    let unit = match optional_id(&form.get("unit")) {
-        Ok(Some(u)) if units.iter().any(|x| x.id == u) => Some(u),
-        Ok(None) => None,
-        _ => {
-            errors.add("unit", "Select one of your MNVP's units, or none");
-            None
-        }
-    };
+    let unit = chosen_unit(&state, mnvp, &form.get("unit"), None, &mut errors).await?;
     let (Some(channel), Some(received_on), Some(source), Some(text), true) =
         (channel, received_on, source, text, errors.is_empty())
     else {
@@ -186,11 +172,10 @@ pub async fn create_insight(
             key.as_deref(),
         )
         .await?;
-    let message = if stored.created {
-        "Insight logged."
-    } else {
-        "That insight was already logged."
-    };
-    ctx.flash(&state.store, message).await;
-    Ok(Redirect::to("/field/intelligence").into_response())
+    let message = once(
+        stored.created,
+        "Insight logged.",
+        "That insight was already logged.",
+    );
+    Ok(done(&state, &ctx, message, "/field/intelligence").await)
 }

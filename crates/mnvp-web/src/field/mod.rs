@@ -21,11 +21,12 @@ use crate::auth::guard::Access;
 use crate::auth::Ctx;
 use crate::capture::{shown, shown_stored};
 use crate::error::{WebError, WebResult};
+use crate::forms::{optional_id, FormErrors};
 use crate::routes::{r, Routes, FEEDBACK_READERS, LEAD, MNVP_TEAM, PUBLIC};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::Method;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use minijinja::context;
 use mnvp_domain::feedback::CareStage;
@@ -281,6 +282,54 @@ pub(crate) async fn unit_options(state: &AppState, mnvp: i64) -> WebResult<Vec<O
         .collect())
 }
 
+/// Post/Redirect/Get: a one-shot message, then the page at `to`.
+pub(crate) async fn done(state: &AppState, ctx: &Ctx, message: &str, to: &str) -> Response {
+    ctx.flash(&state.store, message).await;
+    Redirect::to(to).into_response()
+}
+
+/// The message after storing something that may have been sent twice: whether this request
+/// stored it, or an earlier one already had.
+pub(crate) fn once(created: bool, new: &'static str, again: &'static str) -> &'static str {
+    if created {
+        new
+    } else {
+        again
+    }
+}
+
+/// The unit chosen in a form's `unit` select box, which must be one the MNVP covers. With
+/// `missing`, a unit is required and that is the message when none was chosen.
+pub(crate) async fn chosen_unit(
+    state: &AppState,
+    mnvp: i64,
+    raw: &str,
+    missing: Option<&str>,
+    errors: &mut FormErrors,
+) -> WebResult<Option<i64>> {
+    let units = state.store.mnvp_units(mnvp).await?;
+    Ok(match optional_id(raw) {
+        Ok(Some(u)) if units.iter().any(|x| x.id == u) => Some(u),
+        Ok(None) => {
+            if let Some(m) = missing {
+                errors.add("unit", m);
+            }
+            None
+        }
+        _ => {
+            errors.add(
+                "unit",
+                if missing.is_some() {
+                    "Select a unit your MNVP covers"
+                } else {
+                    "Select one of your MNVP's units, or none"
+                },
+            );
+            None
+        }
+    })
+}
+
 /// Today as the date input's (day, month, year), to pre-fill "when" on a new session.
 pub(crate) fn today_parts() -> (String, String, String) {
     let today = chrono::Utc::now().date_naive();
@@ -297,7 +346,11 @@ struct Group {
     options: Vec<Opt>,
 }
 
-fn opts<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<Opt> {
+pub(crate) fn opts<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Opt> {
     all.iter()
         .map(|v| Opt {
             value: code(*v).into(),

@@ -2,17 +2,20 @@
 //! which groups (aggregate tallies, never a person), and the feedback heard there. Tallies are
 //! shown exactly to the lead and suppressed for everyone else, like every count by group.
 
-use super::conversation::{to_feedback, ConversationInput, Destination, LISTS, ORDER};
+use super::conversation::{store_conversation, ConversationInput, Destination, LISTS, ORDER};
 use super::form::{add_all, Pairs};
-use super::{conversation_choices, team_mnvp, today_parts, unit_options, Page, PageQuery};
+use super::{
+    chosen_unit, conversation_choices, done, once, team_mnvp, today_parts, unit_options, Page,
+    PageQuery,
+};
 use crate::admin::Opt;
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
-use crate::forms::{new_form_key, optional_id, valid_form_key, FormErrors};
+use crate::forms::{new_form_key, valid_form_key, FormErrors};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::feedback::Channel;
 use mnvp_domain::field::outreach::{
@@ -220,12 +223,13 @@ pub async fn create_session(
                     key.as_deref(),
                 )
                 .await?;
-            ctx.flash(
-                &state.store,
+            Ok(done(
+                &state,
+                &ctx,
                 "Outreach session recorded. Add the feedback you heard below.",
+                &format!("/field/outreach/{id}"),
             )
-            .await;
-            Ok(Redirect::to(&format!("/field/outreach/{id}")).into_response())
+            .await)
         }
         Err(errors) => {
             let html = session_form(&state, &ctx, None, form.echo(&[]), errors).await?;
@@ -336,26 +340,17 @@ pub async fn create_feedback(
 ) -> WebResult<Response> {
     let o = outreach_in_scope(&state, &ctx, id).await?;
     let input = ConversationInput::from_pairs(&form);
-    let units = state.store.mnvp_units(o.mnvp_id).await?;
-    let unit = match optional_id(&form.get("unit")) {
-        Ok(Some(u)) if units.iter().any(|x| x.id == u) => Ok(Some(u)),
-        Ok(None) => Ok(None),
-        _ => Err("Select one of your MNVP's units, or none"),
-    };
     let parsed = input.parse();
-    let (parsed, unit) = match (parsed, unit) {
-        (Ok(p), Ok(u)) => (p, u),
-        (p, u) => {
-            let mut errors = p.err().unwrap_or_default();
-            if let Err(m) = u {
-                errors.add("unit", m);
-            }
-            let html = session_page(&state, &ctx, &o, form.echo(LISTS), errors).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
-        }
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let unit = chosen_unit(&state, o.mnvp_id, &form.get("unit"), None, &mut errors).await?;
+    let (Ok(parsed), true) = (parsed, errors.is_empty()) else {
+        let html = session_page(&state, &ctx, &o, form.echo(LISTS), errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     };
-    let item = to_feedback(
-        &state.store,
+    let stored = store_conversation(
+        &state,
+        &ctx,
+        id,
         parsed,
         &input.postcode,
         Destination {
@@ -367,17 +362,12 @@ pub async fn create_feedback(
         },
     )
     .await?;
-    let stored = state
-        .store
-        .insert_session_feedback(id, &item, &ctx.actor(), None)
-        .await?;
-    let message = if stored.created {
-        "Feedback saved. Thank you."
-    } else {
-        "That feedback was already saved."
-    };
-    ctx.flash(&state.store, message).await;
-    Ok(Redirect::to(&format!("/field/outreach/{id}")).into_response())
+    let message = once(
+        stored.created,
+        "Feedback saved. Thank you.",
+        "That feedback was already saved.",
+    );
+    Ok(done(&state, &ctx, message, &format!("/field/outreach/{id}")).await)
 }
 
 pub async fn edit_session(
@@ -423,8 +413,13 @@ pub async fn update_session(
                 .store
                 .update_outreach(id, &details, &ctx.actor())
                 .await?;
-            ctx.flash(&state.store, "Outreach session updated.").await;
-            Ok(Redirect::to(&format!("/field/outreach/{id}")).into_response())
+            Ok(done(
+                &state,
+                &ctx,
+                "Outreach session updated.",
+                &format!("/field/outreach/{id}"),
+            )
+            .await)
         }
         Err(errors) => {
             let html = session_form(&state, &ctx, Some(id), form.echo(&[]), errors).await?;

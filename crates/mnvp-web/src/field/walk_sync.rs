@@ -5,7 +5,7 @@
 //! cannot accept answers 422 with an `errors` member naming each field, so the device can keep
 //! it aside and say what is wrong instead of retrying for ever.
 
-use super::conversation::{to_feedback, ConversationInput, Destination};
+use super::conversation::{store_conversation, ConversationInput, Destination};
 use super::walk_the_patch::session_in_scope;
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
@@ -150,8 +150,10 @@ pub async fn post_entry(
     let (Some(client), Some(parsed), true) = (client, parsed, errors.is_empty()) else {
         return Ok(invalid(&ctx, &errors));
     };
-    let item = to_feedback(
-        &state.store,
+    let stored = store_conversation(
+        &state,
+        &ctx,
+        id,
         parsed,
         &input.postcode,
         Destination {
@@ -163,10 +165,6 @@ pub async fn post_entry(
         },
     )
     .await?;
-    let stored = state
-        .store
-        .insert_session_feedback(id, &item, &ctx.actor(), None)
-        .await?;
     Ok(answered(stored, &client))
 }
 

@@ -2,16 +2,19 @@
 //! JavaScript it keeps every entry on the device and sends it when it can (see
 //! `static/field-walk.js`); without it, the same forms post here as ordinary forms.
 
-use super::conversation::{to_feedback, ConversationInput, Destination, LISTS, ORDER};
+use super::conversation::{store_conversation, ConversationInput, Destination, LISTS, ORDER};
 use super::form::{add_all, Pairs};
-use super::{conversation_choices, team_mnvp, today_parts, unit_options, Page, PageQuery};
+use super::{
+    chosen_unit, conversation_choices, done, once, team_mnvp, today_parts, unit_options, Page,
+    PageQuery,
+};
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
-use crate::forms::{new_form_key, optional_id, valid_form_key, FormErrors};
+use crate::forms::{new_form_key, valid_form_key, FormErrors};
 use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::feedback::Channel;
 use mnvp_domain::field::walk_the_patch::{RawSessionPlan, SessionPlan, TallyKind};
@@ -94,17 +97,14 @@ pub async fn create_session(
 ) -> WebResult<Response> {
     let mnvp = team_mnvp(&ctx)?;
     let mut errors = FormErrors::new();
-    let unit = match optional_id(&form.get("unit")) {
-        Ok(Some(u)) => Some(u),
-        Ok(None) => {
-            errors.add("unit", "Select the unit you are visiting");
-            None
-        }
-        Err(m) => {
-            errors.add("unit", m);
-            None
-        }
-    };
+    let unit = chosen_unit(
+        &state,
+        mnvp,
+        &form.get("unit"),
+        Some("Select the unit you are visiting"),
+        &mut errors,
+    )
+    .await?;
     let (day, month, year) = (
         form.get("held_on_day"),
         form.get("held_on_month"),
@@ -132,12 +132,13 @@ pub async fn create_session(
             .await
         {
             Ok(id) => {
-                ctx.flash(
-                    &state.store,
+                return Ok(done(
+                    &state,
+                    &ctx,
                     "Session started. Record each conversation below.",
+                    &format!("/field/walk-the-patch/{id}"),
                 )
-                .await;
-                return Ok(Redirect::to(&format!("/field/walk-the-patch/{id}")).into_response());
+                .await);
             }
             Err(StoreError::Invalid(m)) => errors.add("unit", m),
             Err(e) => return Err(e.into()),
@@ -202,8 +203,10 @@ pub async fn create_entry(
     let input = ConversationInput::from_pairs(&form);
     match input.parse() {
         Ok(parsed) => {
-            let item = to_feedback(
-                &state.store,
+            let stored = store_conversation(
+                &state,
+                &ctx,
+                id,
                 parsed,
                 &input.postcode,
                 Destination {
@@ -215,17 +218,18 @@ pub async fn create_entry(
                 },
             )
             .await?;
-            let stored = state
-                .store
-                .insert_session_feedback(id, &item, &ctx.actor(), None)
-                .await?;
-            let message = if stored.created {
-                "Conversation saved. Thank you."
-            } else {
-                "That conversation was already saved."
-            };
-            ctx.flash(&state.store, message).await;
-            Ok(Redirect::to(&format!("/field/walk-the-patch/{id}")).into_response())
+            let message = once(
+                stored.created,
+                "Conversation saved. Thank you.",
+                "That conversation was already saved.",
+            );
+            Ok(done(
+                &state,
+                &ctx,
+                message,
+                &format!("/field/walk-the-patch/{id}"),
+            )
+            .await)
         }
         Err(errors) => {
             let html = capture_page(&state, &ctx, &session, form.echo(LISTS), errors).await?;
@@ -260,8 +264,13 @@ pub async fn create_tally(
         Err(StoreError::Invalid(m)) => m,
         Err(e) => return Err(e.into()),
     };
-    ctx.flash(&state.store, &message).await;
-    Ok(Redirect::to(&format!("/field/walk-the-patch/{id}")).into_response())
+    Ok(done(
+        &state,
+        &ctx,
+        &message,
+        &format!("/field/walk-the-patch/{id}"),
+    )
+    .await)
 }
 
 /// What the session heard: counts, conversations by stage of care, and what was said (the
