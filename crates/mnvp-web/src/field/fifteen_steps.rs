@@ -20,7 +20,6 @@ use mnvp_domain::field::fifteen_steps::{
 use mnvp_domain::role::Role;
 use mnvp_store::feedback::NewFeedback;
 use mnvp_store::field::fifteen_steps::{NewVisit, Visit, VisitScope};
-use mnvp_store::StoreError;
 use serde::Serialize;
 use serde_json::json;
 
@@ -185,23 +184,19 @@ pub async fn create_visit(
             plan,
         };
         let key = valid_form_key(&form.get("form_key")).map(str::to_string);
-        match state
+        // The unit was checked above; a refusal here (it stopped being covered meanwhile)
+        // is shown as an error page.
+        let id = state
             .store
             .create_visit(&new, &ctx.actor(), key.as_deref())
-            .await
-        {
-            Ok(id) => {
-                return Ok(done(
-                    &state,
-                    &ctx,
-                    "Visit planned. Record observations area by area on the day.",
-                    &format!("/field/fifteen-steps/{id}"),
-                )
-                .await);
-            }
-            Err(StoreError::Invalid(m)) => errors.add("unit", m),
-            Err(e) => return Err(e.into()),
-        }
+            .await?;
+        return Ok(done(
+            &state,
+            &ctx,
+            "Visit planned. Record observations area by area on the day.",
+            &format!("/field/fifteen-steps/{id}"),
+        )
+        .await);
     }
     let html = plan_form(&state, &ctx, mnvp, form.echo(&["areas"]), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())

@@ -19,7 +19,6 @@ use minijinja::context;
 use mnvp_domain::feedback::Channel;
 use mnvp_domain::field::walk_the_patch::{RawSessionPlan, SessionPlan, TallyKind};
 use mnvp_store::field::walk_the_patch::{NewWalkSession, WalkSession};
-use mnvp_store::StoreError;
 use serde_json::json;
 
 const PAGE_SIZE: i64 = 25;
@@ -126,23 +125,19 @@ pub async fn create_session(
             plan,
         };
         let key = valid_form_key(&form.get("form_key")).map(str::to_string);
-        match state
+        // The unit was checked above; a refusal here (it stopped being covered meanwhile)
+        // is shown as an error page.
+        let id = state
             .store
             .create_walk_session(&new, &ctx.actor(), key.as_deref())
-            .await
-        {
-            Ok(id) => {
-                return Ok(done(
-                    &state,
-                    &ctx,
-                    "Session started. Record each conversation below.",
-                    &format!("/field/walk-the-patch/{id}"),
-                )
-                .await);
-            }
-            Err(StoreError::Invalid(m)) => errors.add("unit", m),
-            Err(e) => return Err(e.into()),
-        }
+            .await?;
+        return Ok(done(
+            &state,
+            &ctx,
+            "Session started. Record each conversation below.",
+            &format!("/field/walk-the-patch/{id}"),
+        )
+        .await);
     }
     let html = session_form(&state, &ctx, mnvp, form.echo(&[]), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
@@ -261,7 +256,7 @@ pub async fn create_tally(
         Ok(s) if !s.created => "That was already counted.".to_string(),
         Ok(_) if delta > 0 => format!("Counted: {}.", kind.label().to_lowercase()),
         Ok(_) => format!("Taken back: {}.", kind.label().to_lowercase()),
-        Err(StoreError::Invalid(m)) => m,
+        Err(mnvp_store::StoreError::Invalid(m)) => m,
         Err(e) => return Err(e.into()),
     };
     Ok(done(
