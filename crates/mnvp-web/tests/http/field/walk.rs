@@ -11,7 +11,8 @@ crate::both_engines!(
     a_session_form_keeps_what_was_typed_and_opens_once,
     conversations_without_javascript_are_checked_and_kept_once,
     the_sync_api_stores_each_entry_once_and_answers_problem_json,
-    sessions_are_scoped_to_their_mnvp_and_words_redacted_outside_the_lead_role
+    sessions_are_scoped_to_their_mnvp_and_words_redacted_outside_the_lead_role,
+    the_installable_page_files_are_served
 );
 
 /// Starts a session on the first unit of the lead's MNVP and returns its id.
@@ -482,4 +483,46 @@ async fn sessions_are_scoped_to_their_mnvp_and_words_redacted_outside_the_lead_r
         home.contains(">Field work</a>"),
         "the lead's menu has field work"
     );
+}
+
+async fn the_installable_page_files_are_served(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let b = app.browser();
+    let res = b.get("/field/walk-the-patch/manifest.webmanifest").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/manifest+json");
+    let manifest: Value = res.json().await.unwrap();
+    let scope = manifest["scope"].as_str().unwrap();
+    assert!(
+        manifest["start_url"].as_str().unwrap().starts_with(scope),
+        "the app starts inside its scope"
+    );
+    assert_eq!(manifest["display"], "standalone");
+    assert!(manifest["icons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["sizes"] == "512x512"));
+
+    let res = b.get("/field/walk-the-patch/sw.js").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["service-worker-allowed"],
+        scope,
+        "the worker may control the whole scope"
+    );
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    let sw = res.text().await.unwrap();
+    assert!(!sw.contains("__VERSION__") && sw.contains("importScripts('/static/field-queue.js')"));
+    for script in ["/static/field-queue.js", "/static/field-walk.js"] {
+        let res = b.get(script).await;
+        assert_eq!(res.status(), StatusCode::OK, "{script}");
+        assert!(
+            res.text().await.unwrap().contains("'use strict'"),
+            "{script}"
+        );
+    }
 }
