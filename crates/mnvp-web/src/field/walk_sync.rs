@@ -4,6 +4,9 @@
 //! mid-send can simply send again. Errors are problem JSON (RFC 9457); an entry the server
 //! cannot accept answers 422 with an `errors` member naming each field, so the device can keep
 //! it aside and say what is wrong instead of retrying for ever.
+//!
+//! A stored record answers `{"id", "client_id", "status": "stored" | "already_stored"}`,
+//! where `id` is the conversation's feedback id (for a tally, the session's id).
 
 use super::conversation::{store_conversation, ConversationInput, Destination};
 use super::walk_the_patch::session_in_scope;
