@@ -300,3 +300,28 @@ test('field work is in the menu of the MNVP team only', async () => {
     }
   }
 });
+
+test('keyboard only: a conversation is recorded on the capture page', async () => {
+  const { tabUntil } = await import('./lib/focus.mjs');
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, account('volunteer'));
+    const path = await startSession(page);
+    await page.goto(abs(path));
+    assert.ok(await tabUntil(page, (a) => a.name === 'care_stage', 60), 'the stage of care is reached with Tab');
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await tabUntil(page, (a) => a.name === 'good'), 'the first answer is reached with Tab');
+    await page.keyboard.type('Typed without a mouse');
+    assert.ok(await tabUntil(page, (a) => a.text === 'Save conversation'), 'the save button is reached with Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /Conversation saved/.test(document.querySelector('[data-outbox-status]').textContent));
+    const focused = await page.evaluate(() => document.activeElement?.hasAttribute('data-outbox'));
+    assert.ok(focused, 'focus moves to the message saying it was saved');
+    await page.waitForFunction(() => /Everything recorded on this device has been sent/.test(document.querySelector('[data-outbox-status]').textContent));
+    const server = await serverSession(context, path);
+    assert.deepEqual(server.entries.map((e) => [e.care_stage, e.text]), [['labour_birth', 'What was good: Typed without a mouse']]);
+  } finally {
+    await context.close();
+  }
+});
