@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "code")]
 pub enum InputError {
     /// A free-text answer longer than the limit; `count` is what was typed.
-    TooLong { max: usize, count: usize },
+    TooLong {
+        max: usize,
+        count: usize,
+    },
     MonthMissing,
     YearMissing,
     MonthInvalid,
@@ -205,7 +208,10 @@ mod tests {
 
     #[test]
     fn text_is_cleaned_and_never_cut() {
-        assert_eq!(free_text("  hello\r\nthere \u{7} ").unwrap(), "hello\nthere");
+        assert_eq!(
+            free_text("  hello\r\nthere \u{7} ").unwrap(),
+            "hello\nthere"
+        );
         assert_eq!(free_text("").unwrap(), "");
         let long = "é".repeat(MAX_TEXT + 1);
         assert_eq!(
