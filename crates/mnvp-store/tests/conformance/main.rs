@@ -4,6 +4,7 @@
 mod capture;
 mod capture_form;
 mod foundation;
+mod signposts;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};
