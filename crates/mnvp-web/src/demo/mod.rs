@@ -2,6 +2,7 @@
 //! and a year of fictional feedback, so that every screen has something real to show.
 //! Every name, place and comment here is invented.
 
+mod capture;
 mod comments;
 
 use crate::auth::password;
@@ -211,7 +212,8 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
 
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
-    let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    let mut feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    feedback += capture::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

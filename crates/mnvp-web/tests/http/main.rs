@@ -5,6 +5,8 @@ mod support;
 
 mod audit;
 mod auth;
+mod capture_form;
+mod capture_inbox;
 mod inbox;
 mod matrix;
 mod orgs;
