@@ -6,7 +6,6 @@
 
 skip-link = মূল বিষয়বস্তুতে যান
 service-name = { $mnvp } মতামত
-header-home = { $mnvp } মতামত ফর্ম, শুরুর পাতা
 languages-label = একটি ভাষা বেছে নিন
 support-now = এখনই সহায়তা নিন
 back = পেছনে
@@ -228,15 +227,7 @@ experience-bereavement = শিশু বা গর্ভ হারানো
 ## Check your answers
 
 check-title = পাঠানোর আগে আপনার উত্তরগুলো দেখে নিন
-check-your-experience = আপনার অভিজ্ঞতা
-check-unit = কোথায়
-check-stages = সেবার অংশগুলো
-check-when = কখন
-check-rating = সব মিলিয়ে
 check-about-you = আপনার সম্পর্কে প্রশ্ন
-check-you = আপনার সম্পর্কে
-consent-given = হ্যাঁ
-consent-refused = না
 check-send-heading = এখন আপনার মতামত পাঠান
 check-send-text = পাঠানোর পর MNVP দল প্রথম পাতায় বর্ণনা অনুযায়ী আপনার মতামত পড়বে। পরে আর এটি পরিবর্তন করা যাবে না।
 check-send = মতামত পাঠান
@@ -286,9 +277,6 @@ support-title = এখনই সহায়তা নিন
 support-intro = এই সংস্থাগুলো আপনাকে ও আপনার পরিবারকে সাহায্য করতে পারে। আগে মতামত ফর্ম শেষ করার দরকার নেই।
 support-emergency-heading = জরুরি অবস্থায়
 support-emergency = আপনি বা আপনার শিশু যদি তাৎক্ষণিক বিপদে থাকেন, 999-এ ফোন করুন।
-support-phone = ফোন: { $phone }
-support-hours = ({ $hours })
-support-website = { $name } ওয়েবসাইট
 support-local = স্থানীয়
 support-back = মতামত ফর্মে ফিরে যান
 support-english = সংস্থাগুলোর তথ্য ইংরেজিতে দেওয়া আছে।

@@ -7,7 +7,6 @@
 
 skip-link = Skip to main content
 service-name = { $mnvp } feedback
-header-home = { $mnvp } feedback form, first page
 languages-label = Choose a language
 support-now = Get help and support now
 back = Back
@@ -229,15 +228,7 @@ experience-bereavement = My baby died or I lost my pregnancy
 ## Check your answers
 
 check-title = Check your answers
-check-your-experience = What happened
-check-unit = Where
-check-stages = What you told us about
-check-when = When
-check-rating = How good
 check-about-you = Questions about you
-check-you = About you
-consent-given = Yes
-consent-refused = No
 check-send-heading = Send your answers
 check-send-text = Our team will read your answers. You cannot change them after you send them.
 check-send = Send
@@ -287,9 +278,6 @@ support-title = Get help and support now
 support-intro = These groups can help you and your family. You do not need to finish the form first.
 support-emergency-heading = In an emergency
 support-emergency = If you or your baby are in danger now, phone 999.
-support-phone = Phone: { $phone }
-support-hours = ({ $hours })
-support-website = { $name } website
 support-local = Near you
 support-back = Back to the feedback form
 support-english = The information about these groups is in English.

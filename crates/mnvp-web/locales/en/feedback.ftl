@@ -6,7 +6,6 @@
 
 skip-link = Skip to main content
 service-name = { $mnvp } feedback
-header-home = { $mnvp } feedback form, start page
 languages-label = Choose a language
 support-now = Get support now
 back = Back
@@ -228,15 +227,7 @@ experience-bereavement = Loss of a baby or pregnancy
 ## Check your answers
 
 check-title = Check your answers before sending
-check-your-experience = Your experience
-check-unit = Where
-check-stages = Parts of your care
-check-when = When
-check-rating = Overall
 check-about-you = Questions about you
-check-you = About you
-consent-given = Yes
-consent-refused = No
 check-send-heading = Now send your feedback
 check-send-text = When you send it, the MNVP team will read your feedback as described on the first page. You will not be able to change it afterwards.
 check-send = Send feedback
@@ -286,9 +277,6 @@ support-title = Get support now
 support-intro = These organisations can help you and your family. You do not need to finish the feedback form first.
 support-emergency-heading = In an emergency
 support-emergency = If you or your baby are in immediate danger, call 999.
-support-phone = Phone: { $phone }
-support-hours = ({ $hours })
-support-website = { $name } website
 support-local = Local
 support-back = Back to the feedback form
 support-english = Details of organisations are in English.

@@ -7,7 +7,6 @@
 
 skip-link = Przejdź do treści głównej
 service-name = { $mnvp } – opinie
-header-home = { $mnvp } – formularz opinii, strona startowa
 languages-label = Wybierz język
 support-now = Uzyskaj wsparcie teraz
 back = Wstecz
@@ -229,15 +228,7 @@ experience-bereavement = Utrata dziecka lub ciąży
 ## Check your answers
 
 check-title = Sprawdź odpowiedzi przed wysłaniem
-check-your-experience = Twoje doświadczenie
-check-unit = Gdzie
-check-stages = Etapy opieki
-check-when = Kiedy
-check-rating = Ocena ogólna
 check-about-you = Pytania o Ciebie
-check-you = O Tobie
-consent-given = Tak
-consent-refused = Nie
 check-send-heading = Teraz wyślij swoją opinię
 check-send-text = Po wysłaniu zespół MNVP przeczyta Twoją opinię w sposób opisany na pierwszej stronie. Nie będzie można jej później zmienić.
 check-send = Wyślij opinię
@@ -287,9 +278,6 @@ support-title = Uzyskaj wsparcie teraz
 support-intro = Te organizacje mogą pomóc Tobie i Twojej rodzinie. Nie musisz najpierw kończyć formularza.
 support-emergency-heading = W nagłym wypadku
 support-emergency = Jeśli Ty lub Twoje dziecko jesteście w bezpośrednim niebezpieczeństwie, zadzwoń pod 999.
-support-phone = Telefon: { $phone }
-support-hours = ({ $hours })
-support-website = Strona internetowa: { $name }
 support-local = Lokalna
 support-back = Wróć do formularza opinii
 support-english = Informacje o organizacjach są w języku angielskim.

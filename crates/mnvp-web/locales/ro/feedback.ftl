@@ -7,7 +7,6 @@
 
 skip-link = Treceți la conținutul principal
 service-name = { $mnvp } – feedback
-header-home = { $mnvp } – formular de feedback, pagina de start
 languages-label = Alegeți limba
 support-now = Obțineți sprijin acum
 back = Înapoi
@@ -229,15 +228,7 @@ experience-bereavement = Pierderea unui bebeluș sau a unei sarcini
 ## Check your answers
 
 check-title = Verificați răspunsurile înainte de trimitere
-check-your-experience = Experiența dumneavoastră
-check-unit = Unde
-check-stages = Etapele îngrijirii
-check-when = Când
-check-rating = În general
 check-about-you = Întrebări despre dumneavoastră
-check-you = Despre dumneavoastră
-consent-given = Da
-consent-refused = Nu
 check-send-heading = Acum trimiteți feedbackul
 check-send-text = După trimitere, echipa MNVP vă va citi feedbackul așa cum este descris pe prima pagină. Nu îl veți mai putea modifica.
 check-send = Trimiteți feedbackul
@@ -287,9 +278,6 @@ support-title = Obțineți sprijin acum
 support-intro = Aceste organizații vă pot ajuta pe dumneavoastră și familia. Nu trebuie să terminați mai întâi formularul.
 support-emergency-heading = În caz de urgență
 support-emergency = Dacă dumneavoastră sau bebelușul sunteți în pericol imediat, sunați la 999.
-support-phone = Telefon: { $phone }
-support-hours = ({ $hours })
-support-website = Site-ul { $name }
 support-local = Local
 support-back = Înapoi la formularul de feedback
 support-english = Informațiile despre organizații sunt în limba engleză.

@@ -6,7 +6,6 @@
 
 skip-link = مرکزی مواد پر جائیں
 service-name = { $mnvp } رائے
-header-home = { $mnvp } رائے کا فارم، پہلا صفحہ
 languages-label = زبان منتخب کریں
 support-now = ابھی مدد حاصل کریں
 back = واپس
@@ -228,15 +227,7 @@ experience-bereavement = بچے یا حمل کا ضائع ہونا
 ## Check your answers
 
 check-title = بھیجنے سے پہلے اپنے جوابات دیکھ لیں
-check-your-experience = آپ کا تجربہ
-check-unit = کہاں
-check-stages = دیکھ بھال کے حصے
-check-when = کب
-check-rating = مجموعی طور پر
 check-about-you = آپ کے بارے میں سوالات
-check-you = آپ کے بارے میں
-consent-given = جی ہاں
-consent-refused = نہیں
 check-send-heading = اب اپنی رائے بھیجیں
 check-send-text = بھیجنے کے بعد MNVP کی ٹیم آپ کی رائے اسی طرح پڑھے گی جیسے پہلے صفحے پر بتایا گیا ہے۔ بعد میں آپ اسے تبدیل نہیں کر سکیں گی۔
 check-send = رائے بھیجیں
@@ -286,9 +277,6 @@ support-title = ابھی مدد حاصل کریں
 support-intro = یہ تنظیمیں آپ اور آپ کے خاندان کی مدد کر سکتی ہیں۔ پہلے رائے کا فارم مکمل کرنے کی ضرورت نہیں۔
 support-emergency-heading = ہنگامی صورت میں
 support-emergency = اگر آپ یا آپ کا بچہ فوری خطرے میں ہیں تو 999 پر فون کریں۔
-support-phone = فون: { $phone }
-support-hours = ({ $hours })
-support-website = { $name } کی ویب سائٹ
 support-local = مقامی
 support-back = رائے کے فارم پر واپس جائیں
 support-english = تنظیموں کی معلومات انگریزی میں ہیں۔
