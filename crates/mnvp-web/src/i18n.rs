@@ -210,7 +210,7 @@ mod tests {
         // The message's first line and its indented continuation lines (plural variants).
         let block: String = source
             .lines()
-            .skip_while(|l| !l.split_once('=').is_some_and(|(k, _)| k.trim() == id))
+            .skip_while(|l| l.split_once('=').is_none_or(|(k, _)| k.trim() != id))
             .enumerate()
             .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
             .map(|(_, l)| l)

@@ -157,18 +157,34 @@ fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response
         .into_response()
 }
 
+/// The form's QR code as a download: `svg` for print, `png` for documents.
+async fn qr_download(
+    state: &AppState,
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    svg: bool,
+) -> WebResult<Response> {
+    let form = lead_form(state, ctx).await?;
+    let url = form_url(state, headers, &form);
+    let (content_type, body) = if svg {
+        ("image/svg+xml", qr_svg(&url)?.into_bytes())
+    } else {
+        ("image/png", qr_png(&url)?)
+    };
+    let ext = if svg { "svg" } else { "png" };
+    Ok(download(
+        content_type,
+        format!("{}-feedback-qr.{ext}", form.slug),
+        body,
+    ))
+}
+
 pub async fn get_qr_svg(
     State(state): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
 ) -> WebResult<Response> {
-    let form = lead_form(&state, &ctx).await?;
-    let svg = qr_svg(&form_url(&state, &headers, &form))?;
-    Ok(download(
-        "image/svg+xml",
-        format!("{}-feedback-qr.svg", form.slug),
-        svg.into_bytes(),
-    ))
+    qr_download(&state, &ctx, &headers, true).await
 }
 
 pub async fn get_qr_png(
@@ -176,13 +192,7 @@ pub async fn get_qr_png(
     ctx: Ctx,
     headers: HeaderMap,
 ) -> WebResult<Response> {
-    let form = lead_form(&state, &ctx).await?;
-    let png = qr_png(&form_url(&state, &headers, &form))?;
-    Ok(download(
-        "image/png",
-        format!("{}-feedback-qr.png", form.slug),
-        png,
-    ))
+    qr_download(&state, &ctx, &headers, false).await
 }
 
 #[derive(Deserialize)]

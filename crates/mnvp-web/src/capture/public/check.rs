@@ -3,13 +3,12 @@
 //! and is refused kindly, answers kept, when one client sends too much (flood protection).
 
 use super::questions::{self, Question};
-use super::{open_or_return, pages, steps, visitor, PageQuery, Visit};
-use crate::auth::Ctx;
+use super::{pages, steps, visitor, Visit};
 use crate::error::WebResult;
 use crate::AppState;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use minijinja::context;
@@ -131,14 +130,7 @@ async fn render_check(
         .await
 }
 
-pub async fn show_check(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn show_check(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     let v = v.with_session(&state).await?;
     let progress = visitor::load(&state, &v.ctx, v.form.mnvp_id).await?;
     let key = progress.form_key.unwrap_or_default();
@@ -185,14 +177,10 @@ pub fn form_item(
 
 pub async fn send_feedback(
     State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
+    v: Visit,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
-    let posted = questions::Pairs(steps::posted(form, &q, &headers)?);
+    let posted = questions::Pairs(steps::posted(form, v.lang)?);
     let sent = Redirect::to(&v.href("/sent"));
     let progress = visitor::load(&state, &v.ctx, v.form.mnvp_id).await?;
     let Some(key) = progress.form_key else {
@@ -275,14 +263,7 @@ async fn just_sent(
     })
 }
 
-pub async fn show_sent(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn show_sent(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     let sent = just_sent(&state, &v).await?;
     let (text, bereaved) = match sent.as_ref().and_then(|s| s.as_ref()) {
         Some(item) => {

@@ -22,7 +22,8 @@ use crate::error::WebResult;
 use crate::i18n::{translator, Language, LANGUAGES};
 use crate::routes::{r, Routes, PUBLIC};
 use crate::AppState;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -30,6 +31,7 @@ use minijinja::{context, Value};
 use mnvp_store::capture::PublicForm;
 use mnvp_store::StoreError;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Largest form body the public pages accept: room for the longest answer in any script
 /// (a 5,000-character Bengali answer is about 45 KB once form-encoded), no more.
@@ -123,19 +125,17 @@ struct LanguageLink {
     current: bool,
 }
 
-/// One visit to an open form: who is asking, which form, in which language.
+/// One visit to an open form: who is asking, which form, in which language. Extracted from
+/// the request (see the `FromRequestParts` impl), so a handler taking a `Visit` only ever runs
+/// for an open form; everything else has already been answered with "not found".
 pub struct Visit {
     pub ctx: Ctx,
     pub form: PublicForm,
     pub lang: &'static Language,
+    /// Changing an answer from the check page (`?return=check`).
+    pub returning: bool,
     /// A session cookie to set, when this request started the visitor's session.
     cookie: Option<String>,
-}
-
-/// An open form, or the page to show instead (not found, or closed).
-pub enum Opened {
-    Form(Visit),
-    Missing(Response),
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<&str> {
@@ -150,35 +150,21 @@ pub fn language(q: &PageQuery, headers: &HeaderMap) -> &'static Language {
 }
 
 impl Visit {
-    /// The open form at `slug`, or a clear "not found" page (unknown, forged or closed).
-    pub async fn open(
-        state: &AppState,
-        ctx: Ctx,
-        slug: &str,
-        q: &PageQuery,
-        headers: &HeaderMap,
-    ) -> WebResult<Opened> {
-        let lang = language(q, headers);
-        let form = match state.store.public_form(slug).await {
-            Ok(f) => f,
-            Err(StoreError::NotFound) => {
-                return Ok(Opened::Missing(
-                    pages::not_found(state, &ctx, lang, None).await?,
-                ))
-            }
-            Err(e) => return Err(e.into()),
-        };
-        if !form.open {
-            return Ok(Opened::Missing(
-                pages::not_found(state, &ctx, lang, Some(&form.name)).await?,
-            ));
-        }
-        Ok(Opened::Form(Visit {
+    /// A page of the public pages that belongs to no open form (the list of forms, and "not
+    /// found"), headed with `name` when there is one to show.
+    pub fn without_form(ctx: Ctx, lang: &'static Language, name: &str) -> Visit {
+        Visit {
             ctx,
-            form,
+            form: PublicForm {
+                mnvp_id: 0,
+                name: name.to_string(),
+                slug: String::new(),
+                open: false,
+            },
             lang,
+            returning: false,
             cookie: None,
-        }))
+        }
     }
 
     /// Makes sure the visitor has a session, so the page's form can carry a CSRF token.
@@ -246,14 +232,41 @@ impl Visit {
     }
 }
 
-/// `let v = open_or_return!(Visit::open(...).await?);` — the open form, or return its
-/// not-found page from the handler.
-macro_rules! open_or_return {
-    ($opened:expr) => {
-        match $opened {
-            $crate::capture::public::Opened::Form(v) => v,
-            $crate::capture::public::Opened::Missing(page) => return Ok(page),
+impl FromRequestParts<AppState> for Visit {
+    /// The not-found page (unknown, forged or closed form), or an error page.
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let ctx = Ctx::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        // A malformed query is treated as none: the language then comes from the browser.
+        let q = Query::<PageQuery>::from_request_parts(parts, state)
+            .await
+            .map(|Query(q)| q)
+            .unwrap_or_default();
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let slug = params.get("slug").map(String::as_str).unwrap_or_default();
+        let lang = language(&q, &parts.headers);
+        let missing = |closed: Option<String>, ctx: Ctx| async move {
+            match pages::not_found(state, &ctx, lang, closed.as_deref()).await {
+                Ok(page) => page,
+                Err(e) => e.into_response(),
+            }
+        };
+        match state.store.public_form(slug).await {
+            Ok(form) if form.open => Ok(Visit {
+                ctx,
+                form,
+                lang,
+                returning: q.return_to.as_deref() == Some("check"),
+                cookie: None,
+            }),
+            Ok(closed) => Err(missing(Some(closed.name), ctx).await),
+            Err(StoreError::NotFound) => Err(missing(None, ctx).await),
+            Err(e) => Err(crate::error::WebError::from(e).into_response()),
         }
-    };
+    }
 }
-pub(crate) use open_or_return;

@@ -1,18 +1,17 @@
 //! The form's other pages: the list of forms, the start page, "Get support now" (reachable
 //! from every page), stopping with the answers deleted, and a clear "not found".
 
-use super::{language, open_or_return, visitor, PageQuery, Visit};
+use super::{language, visitor, PageQuery, Visit};
 use crate::auth::Ctx;
 use crate::error::WebResult;
 use crate::i18n::Language;
 use crate::safety::signposts::{grouped, matched, SupportGroup};
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use minijinja::context;
 use mnvp_domain::safety::support::SupportTopic;
-use mnvp_store::capture::PublicForm;
 
 /// The support directory for someone who wrote `text`, most relevant first. On the bereaved
 /// route bereavement support leads, unless what they wrote suggests they are in crisis.
@@ -46,17 +45,7 @@ pub async fn not_found(
     lang: &'static Language,
     closed: Option<&str>,
 ) -> WebResult<Response> {
-    let v = Visit {
-        ctx: ctx.clone(),
-        form: PublicForm {
-            mnvp_id: 0,
-            name: closed.unwrap_or_default().to_string(),
-            slug: String::new(),
-            open: false,
-        },
-        lang,
-        cookie: None,
-    };
+    let v = Visit::without_form(ctx.clone(), lang, closed.unwrap_or_default());
     let page = context! {
         closed => closed.is_some(),
         forms_href => format!("/feedback?lang={}", lang.code),
@@ -90,30 +79,13 @@ pub async fn list_forms(
 ) -> WebResult<Response> {
     let lang = language(&q, &headers);
     let forms = state.store.open_forms().await?;
-    let v = Visit {
-        ctx,
-        form: PublicForm {
-            mnvp_id: 0,
-            name: String::new(),
-            slug: String::new(),
-            open: true,
-        },
-        lang,
-        cookie: None,
-    };
+    let v = Visit::without_form(ctx, lang, "");
     let page = context! { forms => forms };
     v.render(&state, StatusCode::OK, "capture/public/index.html", page)
         .await
 }
 
-pub async fn show_start(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn show_start(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     let page = context! {
         first_href => v.href(&format!("/questions/{}", mnvp_domain::capture::Step::Journey.slug())),
     };
@@ -121,14 +93,7 @@ pub async fn show_start(
         .await
 }
 
-pub async fn show_support(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn show_support(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     let progress = visitor::load(&state, &v.ctx, v.form.mnvp_id).await?;
     let answers = &progress.answers;
     let bereaved = answers.journey() == mnvp_domain::capture::Journey::Bereaved;
@@ -140,14 +105,7 @@ pub async fn show_support(
         .await
 }
 
-pub async fn confirm_stop(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn confirm_stop(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     let v = v.with_session(&state).await?;
     let page = context! {
         action => v.href("/stop"),
@@ -157,26 +115,12 @@ pub async fn confirm_stop(
         .await
 }
 
-pub async fn stop_form(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn stop_form(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     visitor::forget(&state, &v.ctx, v.form.mnvp_id).await?;
     Ok(Redirect::to(&v.href("/stopped")).into_response())
 }
 
-pub async fn show_stopped(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(slug): Path<String>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
-) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
+pub async fn show_stopped(State(state): State<AppState>, v: Visit) -> WebResult<Response> {
     v.render(
         &state,
         StatusCode::OK,

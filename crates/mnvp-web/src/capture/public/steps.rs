@@ -3,13 +3,13 @@
 //! typed and an error summary; nothing is saved until the page is valid.
 
 use super::questions::{self, FieldError, Pairs, Question};
-use super::{language, open_or_return, visitor, PageQuery, Visit};
-use crate::auth::Ctx;
+use super::{visitor, Visit};
 use crate::error::{WebError, WebResult};
+use crate::i18n::Language;
 use crate::AppState;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Datelike;
@@ -38,17 +38,17 @@ pub fn error_text(v: &Visit, e: InputError) -> String {
 
 /// Where a page's "Continue" leads: the check page when changing an answer from there (unless
 /// the change alters which questions follow), else the next page of the person's route.
-fn next_href(v: &Visit, answers: &Answers, step: Step, returning: bool) -> String {
+fn next_href(v: &Visit, answers: &Answers, step: Step) -> String {
     let reroutes = matches!(step, Step::Journey | Step::AboutYou);
     match answers.position(step).and_then(|p| p.next) {
-        Some(next) if !(returning && !reroutes) => v.href(&format!("/questions/{}", next.slug())),
+        Some(next) if !v.returning || reroutes => v.href(&format!("/questions/{}", next.slug())),
         _ => v.href("/check"),
     }
 }
 
-fn page_href(v: &Visit, step: Step, returning: bool) -> String {
+fn page_href(v: &Visit, step: Step) -> String {
     let href = v.href(&format!("/questions/{}", step.slug()));
-    if returning {
+    if v.returning {
         format!("{href}&return=check")
     } else {
         href
@@ -61,28 +61,15 @@ fn first_page(v: &Visit) -> Response {
     Redirect::to(&v.href(&format!("/questions/{}", Step::Journey.slug()))).into_response()
 }
 
-/// What a page of questions shows in its fields, and any errors against them.
-struct Shown<'a> {
-    pairs: &'a Pairs,
-    errors: &'a [FieldError],
-    /// Changing an answer from the check page.
-    returning: bool,
-}
-
-/// Renders a page of questions.
+/// Renders a page of questions with `p` in its fields and `errors` against them.
 async fn render_step(
     state: &AppState,
     v: &Visit,
     answers: &Answers,
     step: Step,
     units: &[Org],
-    shown: Shown<'_>,
+    (p, errors): (&Pairs, &[FieldError]),
 ) -> WebResult<Response> {
-    let Shown {
-        pairs: p,
-        errors,
-        returning,
-    } = shown;
     let Some(position) = answers.position(step) else {
         return Ok(first_page(v));
     };
@@ -102,7 +89,7 @@ async fn render_step(
             q.error = Some(text);
         }
     }
-    let back_href = if returning {
+    let back_href = if v.returning {
         v.href("/check")
     } else {
         match position.previous {
@@ -123,7 +110,7 @@ async fn render_step(
         number => position.number,
         total => position.total,
         back_href => back_href,
-        action => page_href(v, step, returning),
+        action => page_href(v, step),
         content_note => step.needs_content_note().then(|| v.t(&format!("content-note-{}", step.id()))),
         bereaved => answers.journey() == mnvp_domain::capture::Journey::Bereaved,
         postcode_kept => (step == Step::YouSecond).then(|| answers.about_you.postcode_district.clone()).flatten(),
@@ -145,12 +132,9 @@ fn this_month() -> (i32, u32) {
 
 pub async fn show_step(
     State(state): State<AppState>,
-    ctx: Ctx,
-    Path((slug, step)): Path<(String, String)>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
+    v: Visit,
+    Path((_, step)): Path<(String, String)>,
 ) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
     let Some(step) = Step::from_slug(&step) else {
         return super::pages::not_found(&state, &v.ctx, v.lang, None).await;
     };
@@ -158,34 +142,24 @@ pub async fn show_step(
     let progress = visitor::load(&state, &v.ctx, v.form.mnvp_id).await?;
     let units = units_of(&state, &v).await?;
     let p = questions::pairs_from(step, &progress.answers);
-    let returning = q.return_to.as_deref() == Some("check");
-    let shown = Shown {
-        pairs: &p,
-        errors: &[],
-        returning,
-    };
-    render_step(&state, &v, &progress.answers, step, &units, shown).await
+    render_step(&state, &v, &progress.answers, step, &units, (&p, &[])).await
 }
 
 pub async fn save_step(
     State(state): State<AppState>,
-    ctx: Ctx,
-    Path((slug, step)): Path<(String, String)>,
-    Query(q): Query<PageQuery>,
-    headers: HeaderMap,
+    v: Visit,
+    Path((_, step)): Path<(String, String)>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> WebResult<Response> {
-    let v = open_or_return!(Visit::open(&state, ctx, &slug, &q, &headers).await?);
     let Some(step) = Step::from_slug(&step) else {
         return super::pages::not_found(&state, &v.ctx, v.lang, None).await;
     };
-    let p = Pairs(posted(form, &q, &headers)?);
+    let p = Pairs(posted(form, v.lang)?);
     let mut progress = visitor::load(&state, &v.ctx, v.form.mnvp_id).await?;
     if progress.answers.position(step).is_none() {
         return Ok(first_page(&v));
     }
     let units = units_of(&state, &v).await?;
-    let returning = q.return_to.as_deref() == Some("check");
     if !p.get("skip").is_empty() {
         questions::skip(step, &mut progress.answers);
     } else {
@@ -199,31 +173,26 @@ pub async fn save_step(
                 }
             }
             Err(errors) => {
-                let shown = Shown {
-                    pairs: &p,
-                    errors: &errors,
-                    returning,
-                };
+                let shown = (&p, errors.as_slice());
                 return render_step(&state, &v, &progress.answers, step, &units, shown).await;
             }
         }
     }
     visitor::save(&state, &v.ctx, v.form.mnvp_id, &progress.answers).await?;
-    Ok(Redirect::to(&next_href(&v, &progress.answers, step, returning)).into_response())
+    Ok(Redirect::to(&next_href(&v, &progress.answers, step)).into_response())
 }
 
 /// The posted fields, or a clear message when the body could not be read (too large).
 pub fn posted(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
-    q: &PageQuery,
-    headers: &HeaderMap,
+    lang: &Language,
 ) -> WebResult<Vec<(String, String)>> {
     match form {
         Ok(Form(pairs)) => Ok(pairs),
         Err(e) => {
             tracing::info!(status = %e.status(), "public form body refused");
             Err(WebError::BadRequest(crate::i18n::text(
-                language(q, headers),
+                lang,
                 "error-too-large",
                 &[],
             )))
