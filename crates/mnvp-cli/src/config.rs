@@ -14,7 +14,7 @@ pub struct GlobalOpts {
     /// Database to use: sqlite://PATH (created if missing) or postgres://USER:PASSWORD@HOST/DB.
     #[arg(long, global = true, env = "DATABASE_URL")]
     pub database_url: Option<String>,
-    /// A TOML settings file (keys: database_url, bind, assets_dir, secure_cookies, session_minutes, log_format).
+    /// A TOML settings file (keys: database_url, bind, assets_dir, secure_cookies, session_minutes, log_format, public_url, form_submissions_per_hour).
     #[arg(long, global = true, env = "MNVP_CONFIG")]
     pub config: Option<PathBuf>,
     /// Log format on standard error: "pretty" or "json".
@@ -32,6 +32,10 @@ pub struct FileSettings {
     pub secure_cookies: Option<bool>,
     pub session_minutes: Option<i64>,
     pub log_format: Option<String>,
+    /// The address the public reaches the server at, for form links and QR codes on posters.
+    pub public_url: Option<String>,
+    /// Public feedback form submissions accepted per client address per hour.
+    pub form_submissions_per_hour: Option<u32>,
 }
 
 /// Settings after layering, shared by every subcommand.

@@ -1,7 +1,8 @@
 //! The one feedback store every channel writes to. This is the foundation's slice of it:
 //! enough to hold demo feedback and show counts; capture adds its channels on top.
 
-use crate::{now_text, Actor, Store, StoreError};
+use crate::capture::{search, FormDetails};
+use crate::{now_text, Actor, Engine, Store, StoreError};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::voices::demographics::Demographics;
 use serde::Serialize;
@@ -95,6 +96,30 @@ impl Store {
         actor: &Actor,
         idempotency_key: Option<&str>,
     ) -> Result<i64, StoreError> {
+        self.insert_feedback_with(item, None, actor, idempotency_key)
+            .await
+    }
+
+    /// Stores one submission of the public form: the item and what the form adds to it
+    /// (month of care, every stage covered, route, language) in one transaction, once.
+    pub async fn insert_form_feedback(
+        &self,
+        item: &NewFeedback,
+        details: &FormDetails,
+        actor: &Actor,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        self.insert_feedback_with(item, Some(details), actor, idempotency_key)
+            .await
+    }
+
+    async fn insert_feedback_with(
+        &self,
+        item: &NewFeedback,
+        details: Option<&FormDetails>,
+        actor: &Actor,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, StoreError> {
         let id = write_tx!(self, |tx| {
             let existing: Option<(i64,)> = match item.client_id.as_deref() {
                 Some(c) => {
@@ -110,6 +135,19 @@ impl Store {
                 None => idempotent!(tx, idempotency_key, "feedback", {
                     let now = now_text();
                     let id = insert_one!(tx, item, &now);
+                    if let Some(d) = details {
+                        sqlx::query(
+                            "INSERT INTO feedback_form_details (feedback_id, care_month, care_stages, journey, language) \
+                             VALUES ($1, $2, $3, $4, $5)",
+                        )
+                        .bind(id)
+                        .bind(d.care_month.as_deref())
+                        .bind(&d.care_stages)
+                        .bind(&d.journey)
+                        .bind(&d.language)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                     audit_append!(
                         tx,
                         actor,
@@ -268,11 +306,14 @@ fn push_in(sql: &mut String, next: &mut usize, column: &str, ids: &[i64]) {
 
 impl FeedbackFilter {
     /// The WHERE clause and the values to bind, in placeholder order.
-    fn where_clause(&self) -> (String, Vec<i64>, Vec<String>) {
-        // Text filters first ($1–$6), then id lists.
-        let mut sql = String::from(
-            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2) AND ($3 = '' OR f.received_on >= $3) \
-             AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR LOWER(f.body) LIKE $6)",
+    fn where_clause(&self, engine: Engine) -> (String, Vec<i64>, Vec<String>) {
+        // Text filters first ($1–$6), then id lists. A stage matches the item's main stage or
+        // any other stage a form submission said it covers.
+        let mut sql = format!(
+            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2 OR EXISTS (SELECT 1 FROM \
+             feedback_form_details x WHERE x.feedback_id = f.id AND (';' || x.care_stages || ';') LIKE ('%;' || $2 || ';%'))) \
+             AND ($3 = '' OR f.received_on >= $3) AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR {})",
+            search::condition(engine, "$6")
         );
         if self.flagged_only {
             sql.push_str(" AND f.safety_flagged = TRUE");
@@ -296,15 +337,19 @@ impl FeedbackFilter {
             push_in(&mut sql, &mut next, "f.unit_id", &[u]);
             ids.push(u);
         }
-        let text = self.text.trim().to_lowercase();
-        let like = format!("%{}%", text.replace(['\\', '%', '_'], ""));
+        let text = self.text.trim().to_string();
+        let query = search::query(engine, &text);
+        if !text.is_empty() && query.is_none() {
+            // Only punctuation: there is nothing to search for, so nothing matches.
+            sql.push_str(" AND 1 = 0");
+        }
         let texts = vec![
             self.channel.trim().to_string(),
             self.care_stage.trim().to_string(),
             self.from.trim().to_string(),
             self.to.trim().to_string(),
-            text,
-            like,
+            query.as_ref().map(|_| text).unwrap_or_default(),
+            query.unwrap_or_default(),
         ];
         (sql, ids, texts)
     }
@@ -318,7 +363,7 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
-        let (clause, ids, texts) = filter.where_clause();
+        let (clause, ids, texts) = filter.where_clause(self.engine());
         let n = 6 + ids.len();
         let rows_sql = format!(
             "{SELECT_ITEM}{clause} ORDER BY f.received_on DESC, f.id DESC LIMIT ${} OFFSET ${}",

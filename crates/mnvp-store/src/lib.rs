@@ -9,6 +9,7 @@
 mod dispatch;
 pub mod audit;
 mod backup;
+pub mod capture;
 mod connect;
 mod error;
 #[macro_use]

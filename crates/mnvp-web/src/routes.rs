@@ -20,7 +20,6 @@ pub(crate) const SIGNED_IN: Access = Access::SignedIn;
 pub(crate) const FEEDBACK_READERS: Access =
     Access::Roles(&[Role::MnvpLead, Role::Volunteer, Role::TrustStaff]);
 /// The MNVP lead alone (triage, coding, original text, planning).
-#[allow(dead_code)] // taken up by the capabilities as their pages land
 pub(crate) const LEAD: Access = Access::Roles(&[Role::MnvpLead]);
 /// MNVP leads and volunteers (field work: Walk the Patch, outreach, 15 Steps).
 pub(crate) const MNVP_TEAM: Access = Access::Roles(&[Role::MnvpLead, Role::Volunteer]);

@@ -17,6 +17,12 @@ pub struct Settings {
     pub max_failed_logins: i64,
     pub throttle_window_secs: i64,
     pub request_timeout_secs: u64,
+    /// Public feedback form submissions accepted from one client address in an hour. Generous,
+    /// because a hospital's guest Wi-Fi puts many people behind one address.
+    pub form_submissions_per_hour: u32,
+    /// The address the public reaches this server at (`https://mnvp.example.org`), for links
+    /// and QR codes on posters; without it, the address a page was requested at is used.
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -45,6 +51,8 @@ impl Settings {
             max_failed_logins: 5,
             throttle_window_secs: 15 * 60,
             request_timeout_secs: 30,
+            form_submissions_per_hour: 30,
+            public_url: None,
         }
     }
 }

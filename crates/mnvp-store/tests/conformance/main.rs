@@ -2,6 +2,7 @@
 //! capability, sharing the helpers below.
 
 mod capture;
+mod capture_form;
 mod field;
 mod foundation;
 mod signposts;

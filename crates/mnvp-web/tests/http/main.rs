@@ -5,6 +5,10 @@ mod support;
 
 mod audit;
 mod auth;
+mod capture_form;
+mod capture_form_edges;
+mod capture_inbox;
+mod capture_share;
 mod field;
 mod inbox;
 mod matrix;

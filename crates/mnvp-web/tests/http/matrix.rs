@@ -32,8 +32,40 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FIELD, SAFETY, FOUNDATION_LAST].concat()
+    [
+        FOUNDATION,
+        CAPTURE,
+        CAPTURE_FORM,
+        FIELD,
+        SAFETY,
+        FOUNDATION_LAST,
+    ]
+    .concat()
 }
+
+/// The public feedback form (anyone, no account), the lead's sharing page and the XLSX export.
+/// `{slug}` and `{step}` are filled with a real form and question, so the rows exercise the
+/// handlers rather than a not-found page.
+const CAPTURE_FORM: &[(&str, &str, Who)] = &[
+    ("GET", "/inbox/export.xlsx", FEEDBACK_READERS),
+    ("GET", "/feedback-form", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/poster", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/qr.svg", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/qr.png", Who::Only(&[Lead])),
+    ("POST", "/feedback-form/open", Who::Only(&[Lead])),
+    ("GET", "/static/feedback.css", Who::Everyone),
+    ("GET", "/feedback", Who::Everyone),
+    ("GET", "/feedback/{slug}", Who::Everyone),
+    ("GET", "/feedback/{slug}/questions/{step}", Who::Everyone),
+    ("POST", "/feedback/{slug}/questions/{step}", Who::Everyone),
+    ("GET", "/feedback/{slug}/check", Who::Everyone),
+    ("POST", "/feedback/{slug}/check", Who::Everyone),
+    ("GET", "/feedback/{slug}/sent", Who::Everyone),
+    ("GET", "/feedback/{slug}/support", Who::Everyone),
+    ("GET", "/feedback/{slug}/stop", Who::Everyone),
+    ("POST", "/feedback/{slug}/stop", Who::Everyone),
+    ("GET", "/feedback/{slug}/stopped", Who::Everyone),
+];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox", FEEDBACK_READERS),
@@ -211,7 +243,10 @@ async fn every_route_for_every_role(engine: Engine) {
             })
             .await;
         for (method, pattern, who) in &rows {
-            let path = pattern.replace("{id}", "999999");
+            let path = pattern
+                .replace("{id}", "999999")
+                .replace("{slug}", "demo")
+                .replace("{step}", "rating");
             let url = format!("{}{path}", b.base);
             let res = if *method == "GET" {
                 b.client.get(&url).send().await.unwrap()
