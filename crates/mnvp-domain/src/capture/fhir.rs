@@ -458,7 +458,8 @@ impl Reader<'_> {
             ("answerValueSet", "a value set of answers"),
             ("code", "coded question concepts"),
         ] {
-            if !item[field].is_null() && !(field == "readOnly" && item[field] == false) {
+            let absent = item[field].is_null() || (field == "readOnly" && item[field] == false);
+            if !absent {
                 self.note(link, format!("{what} is not supported and was ignored"));
             }
         }

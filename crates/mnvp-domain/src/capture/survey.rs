@@ -574,7 +574,7 @@ pub fn date_from_parts(day: &str, month: &str, year: &str) -> Result<Option<Stri
 }
 
 pub fn days_in_month(year: u32, month: u32) -> Option<u32> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = matches!((year % 4, year % 100, year % 400), (0, 1.., _) | (_, _, 0));
     Some(match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -623,15 +623,13 @@ pub fn long_date(iso: &str) -> Option<String> {
 }
 
 fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let digits: Vec<char> = n.to_string().chars().rev().collect();
+    let groups: Vec<String> = digits
+        .chunks(3)
+        .map(|c| c.iter().rev().collect())
+        .rev()
+        .collect();
+    groups.join(",")
 }
 
 #[cfg(test)]
