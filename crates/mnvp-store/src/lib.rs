@@ -11,7 +11,9 @@ pub mod audit;
 mod backup;
 mod connect;
 mod error;
+#[macro_use]
 pub mod feedback;
+pub mod capture;
 pub mod organisations;
 pub mod sessions;
 pub mod test_support;

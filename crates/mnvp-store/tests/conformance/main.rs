@@ -2,6 +2,8 @@
 //! capability, sharing the helpers below.
 
 mod capture;
+mod capture_imports;
+mod capture_surveys;
 mod foundation;
 mod voices;
 
