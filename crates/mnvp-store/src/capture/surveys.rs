@@ -412,10 +412,7 @@ impl Store {
         .fetch_optional(pool)
         .await?
         });
-        Ok(match row {
-            Some((json, key)) => Some((serde_json::from_str(&json).unwrap_or_default(), key)),
-            None => None,
-        })
+        Ok(row.map(|(json, key)| (serde_json::from_str(&json).unwrap_or_default(), key)))
     }
 
     /// Keeps a visitor's answers so far. Not audited: nothing is submitted until they choose.
