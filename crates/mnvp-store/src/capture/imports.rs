@@ -112,7 +112,12 @@ pub struct CqcResult {
 #[derive(Debug)]
 pub enum ImportChunk {
     Rows(Vec<NewFeedback>),
-    End,
+    /// The whole file was read: how many rows it had and how many the lead chose to leave
+    /// out (these replace the counts in the [`NewImportBatch`]).
+    End {
+        rows_read: i64,
+        skipped: i64,
+    },
     Failed(String),
 }
 
@@ -362,12 +367,16 @@ impl Store {
             let now = now_text();
             let mut seen: i64 = 0;
             let mut imported: u64 = 0;
-            let mut finished = false;
+            let mut finished = None;
             while let Some(chunk) = chunks.recv().await {
                 let items = match chunk {
                     ImportChunk::Rows(items) => items,
-                    ImportChunk::End => {
-                        finished = true;
+                    ImportChunk::End { rows_read, skipped } => {
+                        finished = Some(NewImportBatch {
+                            rows_read,
+                            skipped,
+                            ..batch.clone()
+                        });
                         break;
                     }
                     ImportChunk::Failed(why) => return Err(StoreError::Invalid(why)),
@@ -399,12 +408,12 @@ impl Store {
                     seen += part.len() as i64;
                 }
             }
-            if !finished {
+            let Some(batch) = finished else {
                 return Err(StoreError::Invalid(
                     "the import stopped before the end of the file, so nothing was imported".into(),
                 ));
-            }
-            record_batch!(tx, batch, "feedback", seen, imported as i64, actor, &now)
+            };
+            record_batch!(tx, &batch, "feedback", seen, imported as i64, actor, &now)
         }))
     }
 

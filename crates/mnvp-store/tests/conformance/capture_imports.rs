@@ -107,7 +107,10 @@ async fn an_import_is_all_or_nothing_and_never_duplicates(engine: Engine) {
         vec![
             ImportChunk::Rows(first[..700].to_vec()),
             ImportChunk::Rows(first[700..].to_vec()),
-            ImportChunk::End,
+            ImportChunk::End {
+                rows_read: 1200,
+                skipped: 3,
+            },
         ],
     )
     .await
@@ -117,7 +120,13 @@ async fn an_import_is_all_or_nothing_and_never_duplicates(engine: Engine) {
     let again = run(
         &store,
         mnvp,
-        vec![ImportChunk::Rows(first.clone()), ImportChunk::End],
+        vec![
+            ImportChunk::Rows(first.clone()),
+            ImportChunk::End {
+                rows_read: 1200,
+                skipped: 3,
+            },
+        ],
     )
     .await
     .unwrap();
@@ -126,7 +135,13 @@ async fn an_import_is_all_or_nothing_and_never_duplicates(engine: Engine) {
     let more = run(
         &store,
         mnvp,
-        vec![ImportChunk::Rows(overlap), ImportChunk::End],
+        vec![
+            ImportChunk::Rows(overlap),
+            ImportChunk::End {
+                rows_read: 1200,
+                skipped: 3,
+            },
+        ],
     )
     .await
     .unwrap();
