@@ -98,6 +98,15 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     ) {
         items.push(("Feedback", "/inbox"));
     }
+    if matches!(
+        user.role(),
+        Role::MnvpLead | Role::Volunteer | Role::TrustStaff | Role::Commissioner
+    ) {
+        items.push(("Surveys", "/capture/surveys"));
+    }
+    if user.role() == Role::MnvpLead {
+        items.push(("Import", "/capture/imports"));
+    }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
         items.push(("Accounts", "/admin/users"));

@@ -378,7 +378,7 @@ pub async fn export_inbox(
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops a
 /// comment from becoming one.
-fn neutralise_formula(text: &str) -> String {
+pub(crate) fn neutralise_formula(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

@@ -3,15 +3,22 @@
 
 pub mod import;
 pub mod inbox;
+pub(crate) mod qr;
+pub mod survey;
 
 use crate::routes::{r, Routes, FEEDBACK_READERS};
 use axum::http::Method;
 use axum::routing::{get, post};
 use mnvp_store::feedback::NewFeedback;
 
+/// Routes that take file uploads, and the largest file they take (the body limit on these
+/// routes only is raised to match).
+pub(crate) const UPLOAD_PATHS: &[&str] = &["/capture/imports/upload", "/capture/surveys/import"];
+pub(crate) const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
+
 pub(crate) fn routes() -> Routes {
     use Method as M;
-    vec![
+    let mut routes = vec![
         r(M::GET, "/inbox", FEEDBACK_READERS, get(inbox::list_inbox)),
         r(
             M::GET,
@@ -31,7 +38,10 @@ pub(crate) fn routes() -> Routes {
             FEEDBACK_READERS,
             post(inbox::flag_feedback),
         ),
-    ]
+    ];
+    routes.extend(import::routes());
+    routes.extend(survey::routes());
+    routes
 }
 
 /// Checks an item as it arrives: stores the redacted text that every non-lead view uses and

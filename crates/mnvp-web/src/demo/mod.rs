@@ -2,6 +2,7 @@
 //! and a year of fictional feedback, so that every screen has something real to show.
 //! Every name, place and comment here is invented.
 
+mod capture_data;
 mod comments;
 
 use crate::auth::password;
@@ -212,6 +213,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    capture_data::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

@@ -5,6 +5,8 @@ mod support;
 
 mod audit;
 mod auth;
+mod capture_imports;
+mod capture_surveys;
 mod inbox;
 mod matrix;
 mod orgs;

@@ -4,6 +4,8 @@
 //! import stores all of its rows or none, and rows already held are never added twice.
 
 pub mod layout;
+mod mapping;
+mod pages;
 pub mod rows;
 pub mod run;
 pub mod source;
@@ -13,6 +15,10 @@ pub use rows::{Target, UnitRef};
 pub use run::{commit, dry_run, Committed, ImportError, Report, Source, Spec};
 pub use source::{Encoding, FileProblem};
 
+use crate::routes::{r, Routes, LEAD};
+use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
+use axum::routing::{get, post};
 use mnvp_store::{Store, StoreError};
 use sha2::{Digest, Sha256};
 
@@ -60,4 +66,72 @@ pub fn kind(code: &str, mapping: Option<(&str, &str)>) -> Result<Kind, String> {
             "unknown kind of import {other:?}: use fft, cqc (comments), cqc_results or mapped"
         )),
     }
+}
+
+/// The lead's import pages.
+pub(crate) fn routes() -> Routes {
+    use Method as M;
+    vec![
+        r(M::GET, "/capture/imports", LEAD, get(pages::list_imports)),
+        r(
+            M::POST,
+            "/capture/imports/upload",
+            LEAD,
+            post(pages::upload_file).layer(DefaultBodyLimit::max(super::UPLOAD_LIMIT)),
+        ),
+        r(
+            M::GET,
+            "/capture/imports/{id}",
+            LEAD,
+            get(pages::show_upload),
+        ),
+        r(
+            M::GET,
+            "/capture/imports/{id}/problems.csv",
+            LEAD,
+            get(pages::export_problems),
+        ),
+        r(
+            M::POST,
+            "/capture/imports/{id}/commit",
+            LEAD,
+            post(pages::commit_upload),
+        ),
+        r(
+            M::POST,
+            "/capture/imports/{id}/discard",
+            LEAD,
+            post(pages::discard_upload),
+        ),
+        r(
+            M::POST,
+            "/capture/imports/{id}/encoding",
+            LEAD,
+            post(pages::set_encoding),
+        ),
+        r(
+            M::GET,
+            "/capture/imports/{id}/mapping",
+            LEAD,
+            get(mapping::edit_mapping),
+        ),
+        r(
+            M::POST,
+            "/capture/imports/{id}/mapping",
+            LEAD,
+            post(mapping::save_mapping),
+        ),
+        r(
+            M::POST,
+            "/capture/imports/mappings/{id}/delete",
+            LEAD,
+            post(pages::delete_mapping),
+        ),
+        r(
+            M::GET,
+            "/capture/cqc-results",
+            LEAD,
+            get(pages::list_cqc_results),
+        ),
+    ]
 }

@@ -331,6 +331,26 @@ pub async fn commit(
     if spec.kind == Kind::CqcResults {
         return commit_results(store, source, spec, leave_out_bad_rows, batch, actor).await;
     }
+    if !leave_out_bad_rows {
+        // Fail fast: a quick pass finds a bad row before any screening or writing starts.
+        let (check_source, check_spec) = (source.clone(), spec.clone());
+        let first = tokio::task::spawn_blocking(move || {
+            let mut first = None;
+            scan(&check_source, &check_spec, |e| match e {
+                Event::Bad(p) => {
+                    first = p.into_iter().next();
+                    false
+                }
+                _ => true,
+            })
+            .map(|_| first)
+        })
+        .await
+        .map_err(|e| StoreError::Other(format!("import reader failed: {e}")))??;
+        if let Some(first) = first {
+            return Err(ImportError::BadRows { first });
+        }
+    }
     let (out_tx, out_rx) = tokio::sync::mpsc::channel::<ImportChunk>(4);
     let reading = tokio::task::spawn_blocking(move || {
         read_and_screen(source, spec, leave_out_bad_rows, out_tx)

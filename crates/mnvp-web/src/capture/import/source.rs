@@ -142,7 +142,10 @@ pub fn open(
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return Err(FileProblem::Utf16);
     }
-    let reader: Box<dyn Read + Send> = Box::new(input);
+    let reader: Box<dyn Read + Send> = Box::new(CrlfToLf {
+        inner: input,
+        held_cr: false,
+    });
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -177,6 +180,55 @@ pub fn open(
         header_line,
         started: false,
     })
+}
+
+/// Turns Windows line endings into `\n` as the bytes stream past. The CSV reader counts lines
+/// by `\n` but ends a record at `\r`, so with `\r\n` every line number it reports after the
+/// header would be one short; reports must name the line the lead sees in their editor.
+struct CrlfToLf<R> {
+    inner: R,
+    /// A `\r` that ended the last chunk, not yet known to be followed by `\n`.
+    held_cr: bool,
+}
+
+impl<R: Read> Read for CrlfToLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            let start = usize::from(self.held_cr);
+            if self.held_cr {
+                buf[0] = b'\r';
+            }
+            let n = self.inner.read(&mut buf[start..])?;
+            if n == 0 {
+                // End of input: a held `\r` was a lone one; give it back.
+                self.held_cr = false;
+                return Ok(start);
+            }
+            let end = start + n;
+            let mut out = 0;
+            let mut i = 0;
+            while i < end {
+                if buf[i] == b'\r' && i + 1 < end && buf[i + 1] == b'\n' {
+                    i += 1;
+                    continue;
+                }
+                buf[out] = buf[i];
+                out += 1;
+                i += 1;
+            }
+            // A trailing `\r` might be the first half of `\r\n`: hold it for the next read.
+            self.held_cr = out > 0 && buf[out - 1] == b'\r';
+            if self.held_cr {
+                out -= 1;
+            }
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
 }
 
 fn csv_problem(e: csv::Error) -> FileProblem {
@@ -369,4 +421,62 @@ pub fn column_letter(col: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(bytes: &[u8]) -> Vec<(u64, String)> {
+        let mut t = open(
+            Box::new(std::io::Cursor::new(bytes.to_vec())),
+            "x.csv",
+            Encoding::Utf8,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        while let Some(row) = t.next_row() {
+            let row = row.unwrap();
+            out.push((row.line, row.cells[0].text.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn line_numbers_are_the_editor_s_whatever_the_line_endings() {
+        let want = vec![
+            (2, "a".to_string()),
+            (3, "b\nc".to_string()),
+            (5, "d".to_string()),
+        ];
+        assert_eq!(lines_of(b"h\na\n\"b\nc\"\nd\n"), want);
+        assert_eq!(lines_of(b"h\r\na\r\n\"b\r\nc\"\r\nd\r\n"), want);
+        // A byte at a time: a `\r\n` split across reads is still one line end.
+        let mut r = CrlfToLf {
+            inner: std::io::Cursor::new(b"x\r\ny\rz\r".to_vec()),
+            held_cr: false,
+        };
+        let mut got = Vec::new();
+        let mut one = [0u8; 1];
+        while r.read(&mut one).unwrap() == 1 {
+            got.push(one[0]);
+        }
+        assert_eq!(got, b"x\ny\rz\r");
+    }
+
+    #[test]
+    fn whole_file_problems() {
+        let open_bytes = |b: &[u8]| {
+            open(
+                Box::new(std::io::Cursor::new(b.to_vec())),
+                "x.csv",
+                Encoding::Utf8,
+            )
+            .err()
+        };
+        assert_eq!(open_bytes(b""), Some(FileProblem::Empty));
+        assert_eq!(open_bytes(b"\xff\xfeD\x00"), Some(FileProblem::Utf16));
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(27), "AB");
+    }
 }
