@@ -142,10 +142,7 @@ pub fn open(
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return Err(FileProblem::Utf16);
     }
-    let reader: Box<dyn Read + Send> = Box::new(CrlfToLf {
-        inner: input,
-        held_cr: false,
-    });
+    let reader: Box<dyn Read + Send> = Box::new(CrlfToLf::new(input));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -187,47 +184,58 @@ pub fn open(
 /// header would be one short; reports must name the line the lead sees in their editor.
 struct CrlfToLf<R> {
     inner: R,
-    /// A `\r` that ended the last chunk, not yet known to be followed by `\n`.
-    held_cr: bool,
+    buf: Vec<u8>,
+    pos: usize,
+    len: usize,
+    eof: bool,
+}
+
+impl<R: Read> CrlfToLf<R> {
+    fn new(inner: R) -> Self {
+        CrlfToLf {
+            inner,
+            buf: vec![0; 64 * 1024],
+            pos: 0,
+            len: 0,
+            eof: false,
+        }
+    }
 }
 
 impl<R: Read> Read for CrlfToLf<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if buf.is_empty() {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if out.is_empty() {
             return Ok(0);
         }
-        loop {
-            let start = usize::from(self.held_cr);
-            if self.held_cr {
-                buf[0] = b'\r';
-            }
-            let n = self.inner.read(&mut buf[start..])?;
-            if n == 0 {
-                // End of input: a held `\r` was a lone one; give it back.
-                self.held_cr = false;
-                return Ok(start);
-            }
-            let end = start + n;
-            let mut out = 0;
-            let mut i = 0;
-            while i < end {
-                if buf[i] == b'\r' && i + 1 < end && buf[i + 1] == b'\n' {
-                    i += 1;
-                    continue;
+        // Keep at least two bytes in hand (unless the input has ended), so a `\r` is always
+        // seen together with the byte after it.
+        if self.len - self.pos < 2 && !self.eof {
+            self.buf.copy_within(self.pos..self.len, 0);
+            self.len -= self.pos;
+            self.pos = 0;
+            while self.len < 2 && !self.eof {
+                let n = self.inner.read(&mut self.buf[self.len..])?;
+                if n == 0 {
+                    self.eof = true;
+                } else {
+                    self.len += n;
                 }
-                buf[out] = buf[i];
-                out += 1;
-                i += 1;
-            }
-            // A trailing `\r` might be the first half of `\r\n`: hold it for the next read.
-            self.held_cr = out > 0 && buf[out - 1] == b'\r';
-            if self.held_cr {
-                out -= 1;
-            }
-            if out > 0 {
-                return Ok(out);
             }
         }
+        let mut n = 0;
+        while n < out.len() && self.pos < self.len {
+            let b = self.buf[self.pos];
+            if b == b'\r' && self.pos + 1 == self.len && !self.eof {
+                break; // the next byte decides; read it next time
+            }
+            self.pos += 1;
+            if b == b'\r' && self.buf.get(self.pos) == Some(&b'\n') && self.pos < self.len {
+                continue;
+            }
+            out[n] = b;
+            n += 1;
+        }
+        Ok(n)
     }
 }
 
@@ -452,10 +460,7 @@ mod tests {
         assert_eq!(lines_of(b"h\na\n\"b\nc\"\nd\n"), want);
         assert_eq!(lines_of(b"h\r\na\r\n\"b\r\nc\"\r\nd\r\n"), want);
         // A byte at a time: a `\r\n` split across reads is still one line end.
-        let mut r = CrlfToLf {
-            inner: std::io::Cursor::new(b"x\r\ny\rz\r".to_vec()),
-            held_cr: false,
-        };
+        let mut r = CrlfToLf::new(std::io::Cursor::new(b"x\r\ny\rz\r".to_vec()));
         let mut got = Vec::new();
         let mut one = [0u8; 1];
         while r.read(&mut one).unwrap() == 1 {
