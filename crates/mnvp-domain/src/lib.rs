@@ -6,9 +6,11 @@ mod vocabulary;
 pub mod audit;
 pub mod capture;
 pub mod feedback;
+pub mod field;
 pub mod organisation;
 pub mod parse;
 pub mod role;
+pub mod safety;
 pub mod suppression;
 pub mod voices;
 

@@ -14,8 +14,10 @@ mod error;
 #[macro_use]
 pub mod feedback;
 pub mod capture;
+pub mod field;
 pub mod organisations;
 pub mod sessions;
+pub mod signposts;
 pub mod test_support;
 pub mod users;
 pub mod voices;

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod capture;
 pub mod demo;
 mod error;
+mod field;
 mod forms;
 mod health;
 mod home;
@@ -15,6 +16,7 @@ mod login;
 mod middleware;
 mod pages;
 pub mod routes;
+pub mod safety;
 pub mod settings;
 mod templates;
 

@@ -4,7 +4,9 @@
 mod capture;
 mod capture_imports;
 mod capture_surveys;
+mod field;
 mod foundation;
+mod signposts;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};

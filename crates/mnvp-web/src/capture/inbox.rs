@@ -82,15 +82,8 @@ async fn scope(state: &AppState, ctx: &Ctx) -> WebResult<FeedbackFilter> {
 
 /// The text this person may see: the original for leads; otherwise the redaction stored when
 /// the item arrived (or, for an item stored before that, one made now — never the original).
-fn shown_text(role: Role, f: &FeedbackItem) -> Option<String> {
-    let body = f.body.as_deref()?;
-    Some(if role.sees_original_text() {
-        body.to_string()
-    } else {
-        f.body_redacted
-            .clone()
-            .unwrap_or_else(|| mnvp_text::safety::redact(body).text)
-    })
+pub(crate) fn shown_text(role: Role, f: &FeedbackItem) -> Option<String> {
+    super::shown_stored(role, f.body.as_deref(), f.body_redacted.as_deref())
 }
 
 #[derive(Serialize)]

@@ -69,6 +69,30 @@ pub fn screened(mut item: NewFeedback) -> NewFeedback {
     item
 }
 
+/// Free text as this role may see it: as written for the MNVP lead, with personal details
+/// replaced for everyone else.
+pub fn shown(role: mnvp_domain::role::Role, text: &str) -> String {
+    if role.sees_original_text() {
+        text.to_string()
+    } else {
+        mnvp_text::safety::redact(text).text
+    }
+}
+
+/// A feedback item's text as this role may see it, preferring the redaction made at the door.
+pub fn shown_stored(
+    role: mnvp_domain::role::Role,
+    body: Option<&str>,
+    redacted: Option<&str>,
+) -> Option<String> {
+    let body = body?;
+    Some(match (role.sees_original_text(), redacted) {
+        (true, _) => body.to_string(),
+        (false, Some(r)) => r.to_string(),
+        (false, None) => shown(role, body),
+    })
+}
+
 /// Fills in where a person lives from the postcode they typed, keeping only the district, the
 /// 2021 area and its deprivation decile: the postcode itself is never stored.
 pub async fn locate(

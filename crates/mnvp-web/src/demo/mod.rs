@@ -4,6 +4,7 @@
 
 mod capture_data;
 mod comments;
+mod field;
 
 use crate::auth::password;
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -214,6 +215,14 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
     capture_data::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
+    let places = field::Ids {
+        riverside: riverside.id,
+        maternity: maternity.id,
+        birth_centre: birth_centre.id,
+        downs: downs.id,
+        neonatal: neonatal.id,
+    };
+    field::load(store, &places).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

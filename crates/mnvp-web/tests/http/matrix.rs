@@ -41,6 +41,8 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
         CAPTURE,
         CAPTURE_IMPORTS,
         CAPTURE_SURVEYS,
+        FIELD,
+        SAFETY,
         FOUNDATION_LAST,
     ]
     .concat()
@@ -104,6 +106,70 @@ const CAPTURE_SURVEYS: &[(&str, &str, Who)] = &[
     ("POST", "/surveys/{slug}/check", Who::Everyone),
     ("GET", "/surveys/{slug}/done", Who::Everyone),
 ];
+
+/// MNVP leads and volunteers: the people who do the field work.
+const MNVP_TEAM: Who = Who::Only(&[Lead, Volunteer]);
+
+const FIELD: &[(&str, &str, Who)] = &[
+    ("GET", "/field", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/entries", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/tallies", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}/summary", MNVP_TEAM),
+    (
+        "GET",
+        "/field/walk-the-patch/manifest.webmanifest",
+        Who::Everyone,
+    ),
+    ("GET", "/field/walk-the-patch/sw.js", Who::Everyone),
+    ("GET", "/static/field-queue.js", Who::Everyone),
+    ("GET", "/static/field-walk.js", Who::Everyone),
+    ("GET", "/api/v1/field/walk-the-patch/{id}", MNVP_TEAM),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/entries",
+        MNVP_TEAM,
+    ),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/tallies",
+        MNVP_TEAM,
+    ),
+    ("GET", "/field/fifteen-steps", FEEDBACK_READERS),
+    ("GET", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/summary", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/actions", MNVP_TEAM),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/shares",
+        Who::Only(&[Lead]),
+    ),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/finalise",
+        Who::Only(&[Lead]),
+    ),
+    ("GET", "/field/fifteen-steps/{id}/report", FEEDBACK_READERS),
+    ("GET", "/field/outreach", MNVP_TEAM),
+    ("GET", "/field/outreach/new", MNVP_TEAM),
+    ("POST", "/field/outreach/new", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}", MNVP_TEAM),
+    ("POST", "/field/outreach/{id}/feedback", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("POST", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("GET", "/field/intelligence", MNVP_TEAM),
+    ("GET", "/field/intelligence/new", MNVP_TEAM),
+    ("POST", "/field/intelligence/new", MNVP_TEAM),
+];
+
+const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
     ("GET", "/health", Who::Everyone),
