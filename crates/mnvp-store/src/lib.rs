@@ -9,11 +9,11 @@
 mod dispatch;
 pub mod audit;
 mod backup;
-pub mod capture;
 mod connect;
 mod error;
 #[macro_use]
 pub mod feedback;
+pub mod capture;
 pub mod field;
 pub mod organisations;
 pub mod sessions;

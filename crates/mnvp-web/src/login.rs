@@ -48,6 +48,26 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
+/// A fresh anonymous session (so the sign-in form can carry a CSRF token) when there is none.
+pub(crate) async fn ensure_session(state: &AppState, ctx: &mut Ctx) -> WebResult<Option<String>> {
+    if ctx.session.is_some() {
+        return Ok(None);
+    }
+    let token = random_token();
+    let csrf = random_token();
+    state
+        .store
+        .create_session(&token, None, &csrf, false, 3600)
+        .await?;
+    ctx.session = state.store.get_session(&token).await?;
+    ctx.token = Some(token.clone());
+    Ok(Some(session_cookie(
+        &token,
+        3600,
+        state.settings.secure_cookies,
+    )))
+}
+
 async fn login_page(
     state: &AppState,
     mut ctx: Ctx,

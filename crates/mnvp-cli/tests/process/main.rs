@@ -433,4 +433,5 @@ fn settings_file_and_environment_are_layered() {
     );
 }
 
+mod capture;
 mod files;

@@ -3,6 +3,8 @@
 
 mod capture;
 mod capture_form;
+mod capture_imports;
+mod capture_surveys;
 mod field;
 mod foundation;
 mod signposts;

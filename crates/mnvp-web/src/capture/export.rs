@@ -190,7 +190,7 @@ fn workbook(records: &[Record]) -> Result<Vec<u8>, XlsxError> {
 
 /// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops a
 /// comment from becoming one in CSV (XLSX cells are typed, so need no such guard).
-fn neutralise_formula(text: &str) -> String {
+pub(crate) fn neutralise_formula(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

@@ -3,14 +3,22 @@
 
 pub mod details;
 pub mod export;
+pub mod import;
 pub mod inbox;
 pub mod public;
+pub(crate) mod qr;
 pub mod share;
+pub mod survey;
 
 use crate::routes::{r, Routes, FEEDBACK_READERS, LEAD};
 use axum::http::Method;
 use axum::routing::{get, post};
 use mnvp_store::feedback::NewFeedback;
+
+/// Routes that take file uploads, and the largest file they take (the body limit on these
+/// routes only is raised to match).
+pub(crate) const UPLOAD_PATHS: &[&str] = &["/capture/imports/upload", "/capture/surveys/import"];
+pub(crate) const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
 
 pub(crate) fn routes() -> Routes {
     use Method as M;
@@ -64,6 +72,8 @@ pub(crate) fn routes() -> Routes {
         r(M::POST, "/feedback-form/open", LEAD, post(share::set_open)),
     ]);
     rows.extend(public::routes());
+    rows.extend(import::routes());
+    rows.extend(survey::routes());
     rows
 }
 

@@ -3,6 +3,7 @@
 //! Every name, place and comment here is invented.
 
 mod capture;
+mod capture_data;
 mod comments;
 mod field;
 
@@ -214,6 +215,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let mut feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    capture_data::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     let places = field::Ids {
         riverside: riverside.id,
         maternity: maternity.id,

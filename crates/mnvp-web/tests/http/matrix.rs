@@ -29,6 +29,10 @@ use R::*;
 const ADMIN_ONLY: Who = Who::Only(&[Admin]);
 /// MNVP leads, volunteers and trust staff.
 const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
+/// The MNVP lead alone.
+const LEAD_ONLY: Who = Who::Only(&[Lead]);
+/// Survey results: the MNVP team, trust staff and commissioners (each within their scope).
+const SURVEY_READERS: Who = Who::Only(&[Lead, Volunteer, Staff, Commissioner]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
@@ -36,6 +40,8 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
         FOUNDATION,
         CAPTURE,
         CAPTURE_FORM,
+        CAPTURE_IMPORTS,
+        CAPTURE_SURVEYS,
         FIELD,
         SAFETY,
         FOUNDATION_LAST,
@@ -72,6 +78,58 @@ const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox/export.csv", FEEDBACK_READERS),
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
+];
+
+/// Imports: the lead's pages.
+const CAPTURE_IMPORTS: &[(&str, &str, Who)] = &[
+    ("GET", "/capture/imports", LEAD_ONLY),
+    ("POST", "/capture/imports/upload", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}/problems.csv", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/commit", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/discard", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/encoding", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}/mapping", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/mapping", LEAD_ONLY),
+    ("POST", "/capture/imports/mappings/{id}/delete", LEAD_ONLY),
+    ("GET", "/capture/cqc-results", LEAD_ONLY),
+];
+
+/// Surveys: the lead's builder, results for readers, and the public pages.
+const CAPTURE_SURVEYS: &[(&str, &str, Who)] = &[
+    ("GET", "/capture/surveys", SURVEY_READERS),
+    ("GET", "/capture/surveys/new", LEAD_ONLY),
+    ("POST", "/capture/surveys/new", LEAD_ONLY),
+    ("GET", "/capture/surveys/import", LEAD_ONLY),
+    ("POST", "/capture/surveys/import", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/edit", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/edit", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/status", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/duplicate", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/delete", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/preview", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questions/new", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/questions/new", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questions/{q}", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/questions/{q}", LEAD_ONLY),
+    (
+        "POST",
+        "/capture/surveys/{id}/questions/{q}/order",
+        LEAD_ONLY,
+    ),
+    ("GET", "/capture/surveys/{id}/results", SURVEY_READERS),
+    ("GET", "/capture/surveys/{id}/results.csv", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/responses.json", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questionnaire.json", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/qr.svg", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/qr.png", LEAD_ONLY),
+    ("GET", "/surveys/{slug}", Who::Everyone),
+    ("GET", "/surveys/{slug}/pages/{n}", Who::Everyone),
+    ("POST", "/surveys/{slug}/pages/{n}", Who::Everyone),
+    ("GET", "/surveys/{slug}/check", Who::Everyone),
+    ("POST", "/surveys/{slug}/check", Who::Everyone),
+    ("GET", "/surveys/{slug}/done", Who::Everyone),
 ];
 
 /// MNVP leads and volunteers: the people who do the field work.
