@@ -1,5 +1,9 @@
 //! Small-number suppression: the one function every count goes through before it leaves the
-//! MNVP lead role, so that nobody can be identified from a published figure.
+//! MNVP lead role, so that nobody can be identified from a published figure. Tables shown
+//! together (a total and its parts) also go through [`secondary`], so that a hidden count
+//! cannot be worked out by subtraction.
+
+pub mod secondary;
 
 use serde::Serialize;
 

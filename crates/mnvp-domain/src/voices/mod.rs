@@ -2,3 +2,4 @@
 //! compared with who uses the service (guidance 2.3, 2.4, 2.10; seeds 003 and 004).
 
 pub mod demographics;
+pub mod stats;
