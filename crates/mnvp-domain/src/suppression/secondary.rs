@@ -12,8 +12,11 @@
 //! nodes are the table's rows and columns (margins included) and whose edges are the hidden
 //! cells; on a cycle of hidden cells, one unit can be moved around the cycle without changing
 //! any total, so the cell cannot be pinned down. So, after the primary suppression (1 to
-//! `hide_up_to`), we hide the cheapest further cells until no hidden cell is a bridge in any
-//! breakdown and no line of the main table has exactly one hidden member. Cheapest means: a
+//! `hide_up_to`), we hide the cheapest further cells until no *guarded* hidden cell is a bridge
+//! in any breakdown and no line of the main table has a guarded cell as its only hidden member.
+//! Guarded are the small counts themselves and the hidden cells of the shared main table
+//! (another table's cycle may run through them); a secondary cell inside one breakdown, or a
+//! complement that is never published, may be worked out without exposing anything. Cheapest means: a
 //! non-zero cell before a zero (moving a unit off a zero is impossible), an inner cell before
 //! a total, and the smallest first, so as little as possible is lost.
 //!
@@ -45,6 +48,11 @@ pub struct Published {
     pub breakdowns: Vec<Vec<(Vec<Shown>, Shown)>>,
 }
 
+/// A count the primary rule hides.
+fn small(rule: SuppressionRule, v: i64) -> bool {
+    v >= 1 && v <= rule.hide_up_to
+}
+
 /// Hidden flags for the whole linked set, indexed like [`Tables`].
 #[derive(Debug, Clone)]
 struct Hidden {
@@ -68,6 +76,10 @@ struct Extended {
     cols: usize,
     value: Vec<i64>,
     hidden: Vec<bool>,
+    /// Hidden cells that must stay on a cycle: small counts, and the shared main-table cells
+    /// (another table may rely on them being unknown). Other hidden cells — secondary ones
+    /// inside this table, never-published complements — may be worked out without harm.
+    guard: Vec<bool>,
 }
 
 impl Extended {
@@ -123,10 +135,11 @@ impl Extended {
         seen
     }
 
-    /// A hidden cell not on any cycle of hidden cells, if there is one.
+    /// A guarded hidden cell not on any cycle of hidden cells, if there is one.
     fn bridge(&self) -> Option<Cell> {
         self.cells().find(|&cell| {
-            self.hidden[self.idx(cell)] && !self.reach(cell.r, cell)[self.rows + cell.c]
+            let i = self.idx(cell);
+            self.hidden[i] && self.guard[i] && !self.reach(cell.r, cell)[self.rows + cell.c]
         })
     }
 
@@ -164,10 +177,11 @@ impl Extended {
     }
 }
 
-/// Hides the cheapest visible member of a line that has exactly one hidden member, so that the
-/// line's equation never gives a hidden value away on its own. `members` are (value, is_total).
-fn protect_line(values: &[i64], hidden: &mut [bool]) -> bool {
-    if hidden.iter().filter(|h| **h).count() != 1 {
+/// Hides the cheapest visible member of a line whose only hidden member is guarded, so that the
+/// line's equation never gives that value away on its own. The last member is the total.
+fn protect_line(values: &[i64], hidden: &mut [bool], guard: &[bool]) -> bool {
+    let hidden_members: Vec<usize> = (0..values.len()).filter(|&i| hidden[i]).collect();
+    if hidden_members.len() != 1 || !guard[hidden_members[0]] {
         return false;
     }
     let last = values.len() - 1; // the total
@@ -196,7 +210,7 @@ impl Tables {
         self.breakdowns[k][r].iter().sum()
     }
 
-    fn extended(&self, k: usize, h: &Hidden) -> Extended {
+    fn extended(&self, k: usize, h: &Hidden, rule: SuppressionRule) -> Extended {
         let rows = self.breakdowns[k].len() + 1;
         let cols = self.main.len() + 1;
         let mut value = Vec::with_capacity(rows * cols);
@@ -211,11 +225,19 @@ impl Tables {
         value.push(self.total());
         hidden.extend(&h.main);
         hidden.push(h.total);
+        let guard = (0..rows * cols)
+            .map(|i| {
+                let (r, c) = (i / cols, i % cols);
+                let shared = r + 1 == rows && !(c + 1 < cols && self.unpublished(c));
+                small(rule, value[i]) || shared
+            })
+            .collect();
         Extended {
             rows,
             cols,
             value,
             hidden,
+            guard,
         }
     }
 
@@ -245,7 +267,7 @@ impl Tables {
 
     /// Primary then secondary suppression of the whole linked set.
     fn hidden(&self, rule: SuppressionRule) -> Hidden {
-        let primary = |v: i64| v >= 1 && v <= rule.hide_up_to;
+        let primary = |v: i64| small(rule, v);
         let mut h = Hidden {
             main: (0..self.main.len())
                 .map(|c| primary(self.main[c]) || self.unpublished(c))
@@ -278,16 +300,19 @@ impl Tables {
             // The main table's own line: its groups and their total.
             let mut values = self.main.clone();
             values.push(self.total());
+            let guard: Vec<bool> = (0..values.len())
+                .map(|c| small(rule, values[c]) || c == self.main.len() || !self.unpublished(c))
+                .collect();
             let mut flags = h.main.clone();
             flags.push(h.total);
-            while protect_line(&values, &mut flags) {}
+            while protect_line(&values, &mut flags, &guard) {}
             h.total = flags.pop().unwrap_or(h.total);
             if flags != h.main {
                 h.main = flags;
                 changed = true;
             }
             for k in 0..self.breakdowns.len() {
-                let mut e = self.extended(k, &h);
+                let mut e = self.extended(k, &h, rule);
                 while let Some(bridge) = e.bridge() {
                     if !e.repair(bridge) {
                         break;
