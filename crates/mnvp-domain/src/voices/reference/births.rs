@@ -405,6 +405,31 @@ impl Layout {
     }
 }
 
+/// Which of one organisation's periods (for one dimension) to use: those in the year up to the
+/// latest period's end, without counting a month twice when a whole year and its months are
+/// both loaded (longer periods win).
+pub fn latest_year(periods: &[(String, String)]) -> Vec<(String, String)> {
+    let Some(end) = periods.iter().map(|(_, e)| e.clone()).max() else {
+        return Vec::new();
+    };
+    // The window opens the day after the same date a year earlier.
+    let year: i32 = end.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    let opens_after = format!("{:04}{}", year - 1, end.get(4..).unwrap_or(""));
+    let mut candidates: Vec<&(String, String)> = periods
+        .iter()
+        .filter(|(s, e)| *s > opens_after && *e <= end)
+        .collect();
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    candidates.dedup();
+    let mut chosen: Vec<(String, String)> = Vec::new();
+    for (s, e) in candidates {
+        if chosen.iter().all(|(cs, ce)| e < cs || s > ce) {
+            chosen.push((s.clone(), e.clone()));
+        }
+    }
+    chosen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,6 +589,28 @@ mod tests {
         ] {
             assert_eq!(parse(MONTHLY, &row).unwrap(), Parsed::Skip, "{row:?}");
         }
+    }
+
+    #[test]
+    fn the_latest_year_is_used_once() {
+        let p = |s: &str, e: &str| (s.to_string(), e.to_string());
+        let periods = [
+            p("2023-04-01", "2024-03-31"),
+            p("2024-04-01", "2025-03-31"),
+            p("2024-04-01", "2024-04-30"),
+            p("2025-03-01", "2025-03-31"),
+        ];
+        assert_eq!(latest_year(&periods), [p("2024-04-01", "2025-03-31")]);
+        let months = [
+            p("2024-11-01", "2024-11-30"),
+            p("2024-12-01", "2024-12-31"),
+            p("2023-12-01", "2023-12-31"),
+        ];
+        assert_eq!(
+            latest_year(&months),
+            [p("2024-11-01", "2024-11-30"), p("2024-12-01", "2024-12-31")]
+        );
+        assert!(latest_year(&[]).is_empty());
     }
 
     #[test]
