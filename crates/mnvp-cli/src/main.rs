@@ -42,6 +42,12 @@ pub enum Command {
     /// Themes and sentiment: train, evaluate and apply text models on CSV files.
     #[command(subcommand)]
     Text(commands::text::TextCommand),
+    /// Hearing all voices: import reference data (postcodes, deprivation, births).
+    #[command(subcommand)]
+    Voices(commands::voices::VoicesCommand),
+    /// Reports: representation against the local birthing population.
+    #[command(subcommand)]
+    Report(commands::report::ReportCommand),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +87,8 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Audit(c) => commands::audit::run(c, settings).await,
         Command::Safety(c) => commands::safety::run(c),
         Command::Text(c) => commands::text::run(c),
+        Command::Voices(c) => commands::voices::run(c, settings).await,
+        Command::Report(c) => commands::report::run(c, settings).await,
     }
 }
 
@@ -147,6 +155,34 @@ mod tests {
                 "sqlite://x.db",
             ],
             vec!["mnvp", "audit", "verify", "--database-url", "sqlite://x.db"],
+            vec![
+                "mnvp",
+                "voices",
+                "import-reference",
+                "--kind",
+                "postcodes",
+                "ONSPD.csv",
+                "--database-url",
+                "sqlite://x.db",
+            ],
+            vec![
+                "mnvp",
+                "report",
+                "representation",
+                "--mnvp",
+                "demo",
+                "--from",
+                "2026-04-01",
+                "--to",
+                "2027-03-31",
+                "--dimension",
+                "ethnic_group",
+                "--format",
+                "csv",
+                "--as-lead",
+                "--database-url",
+                "sqlite://x.db",
+            ],
             vec![
                 "mnvp",
                 "safety",

@@ -17,6 +17,7 @@ mod pages;
 pub mod routes;
 pub mod settings;
 mod templates;
+pub mod voices;
 
 pub use auth::password::hash as hash_password;
 pub use auth::password::hash_blocking as hash_password_blocking;

@@ -4,10 +4,12 @@ pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod migrate;
+pub mod report;
 pub mod safety;
 pub mod serve;
 pub mod text;
 pub mod user;
+pub mod voices;
 
 use mnvp_store::Store;
 

@@ -181,9 +181,7 @@ fn read_file(
         .has_headers(true)
         .from_reader(reader);
     let headers = match csv.headers() {
-        Ok(h) if h.iter().any(|f| !f.trim().is_empty()) => {
-            clean_headers(h.iter())
-        }
+        Ok(h) if h.iter().any(|f| !f.trim().is_empty()) => clean_headers(h.iter()),
         Ok(_) => {
             report.header_error = Some("The file is empty.".into());
             return report;

@@ -3,6 +3,7 @@
 //! Every name, place and comment here is invented.
 
 mod comments;
+mod voices;
 
 use crate::auth::password;
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -211,7 +212,9 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
 
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
+    voices::dress(&mut items, riverside.id);
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    voices::load_reference(store, &a).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,
