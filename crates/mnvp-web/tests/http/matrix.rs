@@ -32,7 +32,7 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, SAFETY, FOUNDATION_LAST].concat()
 }
 
 const CAPTURE: &[(&str, &str, Who)] = &[
@@ -41,6 +41,8 @@ const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
 ];
+
+const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
     ("GET", "/health", Who::Everyone),
