@@ -10,3 +10,4 @@ mod matrix;
 mod orgs;
 mod scoping;
 mod signposts;
+mod voices;

@@ -32,8 +32,24 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, SAFETY, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, SAFETY, VOICES, FOUNDATION_LAST].concat()
 }
+
+/// Representation figures: leads exactly, trust staff and commissioners suppressed.
+const REPRESENTATION_READERS: Who = Who::Only(&[Lead, Staff, Commissioner]);
+/// Reference data: leads (their own footprint's births) and administrators.
+const REFERENCE_IMPORTERS: Who = Who::Only(&[Lead, Admin]);
+
+const VOICES: &[(&str, &str, Who)] = &[
+    ("GET", "/voices", REPRESENTATION_READERS),
+    ("GET", "/voices/representation.csv", REPRESENTATION_READERS),
+    ("GET", "/voices/reference", REFERENCE_IMPORTERS),
+    ("POST", "/voices/reference", REFERENCE_IMPORTERS),
+    ("GET", "/voices/annual-report", Who::Only(&[Lead])),
+    ("POST", "/voices/annual-report", Who::Only(&[Lead])),
+    ("GET", "/voices/annual-report.md", Who::Only(&[Lead])),
+    ("GET", "/voices/annual-report.csv", Who::Only(&[Lead])),
+];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox", FEEDBACK_READERS),

@@ -12,10 +12,17 @@ async fn volunteers_see_the_directory_and_it_follows_what_was_written(engine: En
     let b = app.signed_in(VOLUNTEER).await;
     let (status, html) = b.get_text("/support").await;
     assert_eq!(status, 200);
-    let crisis = html.find("Urgent help if you are in crisis").expect("crisis heading");
-    let loss = html.find("After the loss of a baby").expect("bereavement heading");
+    let crisis = html
+        .find("Urgent help if you are in crisis")
+        .expect("crisis heading");
+    let loss = html
+        .find("After the loss of a baby")
+        .expect("bereavement heading");
     assert!(crisis < loss, "crisis support is listed first");
-    assert!(html.contains("href=\"tel:116123\""), "phone numbers are tappable");
+    assert!(
+        html.contains("href=\"tel:116123\""),
+        "phone numbers are tappable"
+    );
 
     let mnvp = app.store.org_by_slug("demo").await.unwrap();
     let state = AppState::new(
