@@ -37,9 +37,11 @@ CREATE TABLE voices_reference_imports (
     imported_by   TEXT NOT NULL
 );
 
--- Feedback counted once per month, unit, channel, dimension and group, so that the
--- representation report reads thousands of rows instead of millions. Months whose feedback
--- changed are marked stale by the triggers below and recounted before the next report.
+-- Feedback counted per month, unit, channel, dimension and group, so that the representation
+-- report reads thousands of rows instead of millions. New items and answers add themselves to
+-- the counts (statement-level triggers below, so a bulk insert or COPY adds one grouped delta,
+-- in step with `tally.rs`); a change or removal marks its month stale instead, and the month is
+-- recounted from the items before the next report.
 CREATE TABLE voices_tally (
     mnvp_id   BIGINT NOT NULL,
     month     TEXT NOT NULL,
@@ -58,14 +60,62 @@ CREATE TABLE voices_tally_stale (
 INSERT INTO voices_tally_stale (mnvp_id, month)
     SELECT DISTINCT mnvp_id, SUBSTR(received_on, 1, 7) FROM feedback ON CONFLICT DO NOTHING;
 
--- Statement-level triggers with transition tables: a bulk insert or COPY marks each month
--- once, not once per row.
-CREATE FUNCTION voices_stale_feedback_new() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An item counts in 'all', and as a neonatal or bereaved voice from what it is about; its
+-- answers (inserted just after it) add the rest, and the experience the person named when the
+-- item itself did not already count so.
+CREATE FUNCTION voices_tally_feedback_new() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO voices_tally_stale (mnvp_id, month)
-        SELECT DISTINCT mnvp_id, SUBSTR(received_on, 1, 7) FROM voices_new ON CONFLICT DO NOTHING;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'all', 'all', COUNT(*) FROM voices_new f GROUP BY 1, 2, 3, 4
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'neonatal', 'yes', COUNT(*) FROM voices_new f LEFT JOIN organisations u ON u.id = f.unit_id
+        WHERE (COALESCE(f.care_stage, '') = 'neonatal' OR f.channel = 'pag' OR COALESCE(u.unit_type, '') = 'neonatal_unit') GROUP BY 1, 2, 3, 4
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'bereavement', 'yes', COUNT(*) FROM voices_new f
+        WHERE COALESCE(f.care_stage, '') = 'bereavement' GROUP BY 1, 2, 3, 4
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
     RETURN NULL;
 END $$;
+CREATE FUNCTION voices_tally_demographics_new() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'ethnic_category', d.ethnic_category, COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.ethnic_category IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'age_band', d.age_band, COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.age_band IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'imd_decile', CAST(d.imd_decile AS TEXT), COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.imd_decile IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'district', d.postcode_district, COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.postcode_district IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'ethnic_imd', d.ethnic_category || ':' || CAST(d.imd_decile AS TEXT), COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.ethnic_category IS NOT NULL AND d.imd_decile IS NOT NULL GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'neonatal', 'yes', COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.experiences LIKE '%neonatal%' AND NOT (COALESCE(f.care_stage, '') = 'neonatal' OR f.channel = 'pag' OR COALESCE(u.unit_type, '') = 'neonatal_unit') GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'bereavement', 'yes', COUNT(*) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
+        LEFT JOIN organisations u ON u.id = f.unit_id WHERE d.experiences LIKE '%bereavement%' AND COALESCE(f.care_stage, '') <> 'bereavement' GROUP BY 1, 2, 3, 4, 6
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER voices_tally_feedback_insert AFTER INSERT ON feedback
+    REFERENCING NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_tally_feedback_new();
+CREATE TRIGGER voices_tally_demographics_insert AFTER INSERT ON feedback_demographics
+    REFERENCING NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_tally_demographics_new();
+
+-- Changes and removals: the month is recounted.
 CREATE FUNCTION voices_stale_feedback_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO voices_tally_stale (mnvp_id, month)
@@ -80,20 +130,11 @@ BEGIN
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END $$;
-CREATE TRIGGER voices_stale_feedback_insert AFTER INSERT ON feedback
-    REFERENCING NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_feedback_new();
 CREATE TRIGGER voices_stale_feedback_delete AFTER DELETE ON feedback
     REFERENCING OLD TABLE AS voices_old FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_feedback_old();
 CREATE TRIGGER voices_stale_feedback_update AFTER UPDATE ON feedback
     REFERENCING OLD TABLE AS voices_old NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_feedback_both();
 
-CREATE FUNCTION voices_stale_demographics_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO voices_tally_stale (mnvp_id, month)
-        SELECT DISTINCT f.mnvp_id, SUBSTR(f.received_on, 1, 7) FROM voices_new d JOIN feedback f ON f.id = d.feedback_id
-        ON CONFLICT DO NOTHING;
-    RETURN NULL;
-END $$;
 CREATE FUNCTION voices_stale_demographics_old() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO voices_tally_stale (mnvp_id, month)
@@ -101,12 +142,10 @@ BEGIN
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END $$;
-CREATE TRIGGER voices_stale_demographics_insert AFTER INSERT ON feedback_demographics
-    REFERENCING NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_demographics_new();
 CREATE TRIGGER voices_stale_demographics_delete AFTER DELETE ON feedback_demographics
     REFERENCING OLD TABLE AS voices_old FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_demographics_old();
 CREATE TRIGGER voices_stale_demographics_update AFTER UPDATE ON feedback_demographics
-    REFERENCING NEW TABLE AS voices_new FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_demographics_new();
+    REFERENCING OLD TABLE AS voices_old FOR EACH STATEMENT EXECUTE FUNCTION voices_stale_demographics_old();
 
 -- A unit that becomes (or stops being) a neonatal unit changes who counts as a neonatal voice.
 CREATE FUNCTION voices_stale_unit_type() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -37,9 +37,10 @@ CREATE TABLE voices_reference_imports (
     imported_by   TEXT NOT NULL
 );
 
--- Feedback counted once per month, unit, channel, dimension and group, so that the
--- representation report reads thousands of rows instead of millions. Months whose feedback
--- changed are marked stale by the triggers below and recounted before the next report.
+-- Feedback counted per month, unit, channel, dimension and group, so that the representation
+-- report reads thousands of rows instead of millions. New items and answers add themselves to
+-- the counts (the triggers below, in step with `tally.rs`); a change or removal marks its month
+-- stale instead, and the month is recounted from the items before the next report.
 CREATE TABLE voices_tally (
     mnvp_id   INTEGER NOT NULL,
     month     TEXT NOT NULL,
@@ -58,19 +59,51 @@ CREATE TABLE voices_tally_stale (
 INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month)
     SELECT DISTINCT mnvp_id, SUBSTR(received_on, 1, 7) FROM feedback;
 
-CREATE TRIGGER voices_stale_feedback_insert AFTER INSERT ON feedback BEGIN
-    INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month) VALUES (NEW.mnvp_id, SUBSTR(NEW.received_on, 1, 7));
+-- An item counts in 'all', and as a neonatal or bereaved voice from what it is about; its
+-- answers (inserted just after it) add the rest, and the experience the person named when the
+-- item itself did not already count so.
+CREATE TRIGGER voices_tally_feedback_insert AFTER INSERT ON feedback BEGIN
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'all', 'all', 1 FROM feedback f WHERE f.id = NEW.id
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'neonatal', 'yes', 1 FROM feedback f WHERE f.id = NEW.id AND (COALESCE(f.care_stage, '') = 'neonatal' OR f.channel = 'pag' OR EXISTS (SELECT 1 FROM organisations u WHERE u.id = f.unit_id AND u.unit_type = 'neonatal_unit'))
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'bereavement', 'yes', 1 FROM feedback f WHERE f.id = NEW.id AND COALESCE(f.care_stage, '') = 'bereavement'
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
 END;
+CREATE TRIGGER voices_tally_demographics_insert AFTER INSERT ON feedback_demographics BEGIN
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'ethnic_category', NEW.ethnic_category, 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.ethnic_category IS NOT NULL
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'age_band', NEW.age_band, 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.age_band IS NOT NULL
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'imd_decile', CAST(NEW.imd_decile AS TEXT), 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.imd_decile IS NOT NULL
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'district', NEW.postcode_district, 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.postcode_district IS NOT NULL
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'ethnic_imd', NEW.ethnic_category || ':' || CAST(NEW.imd_decile AS TEXT), 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.ethnic_category IS NOT NULL AND NEW.imd_decile IS NOT NULL
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'neonatal', 'yes', 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.experiences LIKE '%neonatal%' AND NOT (COALESCE(f.care_stage, '') = 'neonatal' OR f.channel = 'pag' OR EXISTS (SELECT 1 FROM organisations u WHERE u.id = f.unit_id AND u.unit_type = 'neonatal_unit'))
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+    INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n)
+        SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, 'bereavement', 'yes', 1 FROM feedback f WHERE f.id = NEW.feedback_id AND NEW.experiences LIKE '%bereavement%' AND COALESCE(f.care_stage, '') <> 'bereavement'
+        ON CONFLICT (mnvp_id, month, unit_id, channel, dimension, grp) DO UPDATE SET n = voices_tally.n + excluded.n;
+END;
+
+-- Changes and removals: the month is recounted.
 CREATE TRIGGER voices_stale_feedback_delete AFTER DELETE ON feedback BEGIN
     INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month) VALUES (OLD.mnvp_id, SUBSTR(OLD.received_on, 1, 7));
 END;
 CREATE TRIGGER voices_stale_feedback_update AFTER UPDATE OF mnvp_id, unit_id, channel, care_stage, received_on ON feedback BEGIN
     INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month) VALUES (OLD.mnvp_id, SUBSTR(OLD.received_on, 1, 7));
     INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month) VALUES (NEW.mnvp_id, SUBSTR(NEW.received_on, 1, 7));
-END;
-CREATE TRIGGER voices_stale_demographics_insert AFTER INSERT ON feedback_demographics BEGIN
-    INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month)
-        SELECT mnvp_id, SUBSTR(received_on, 1, 7) FROM feedback WHERE id = NEW.feedback_id;
 END;
 CREATE TRIGGER voices_stale_demographics_delete AFTER DELETE ON feedback_demographics BEGIN
     INSERT OR IGNORE INTO voices_tally_stale (mnvp_id, month)

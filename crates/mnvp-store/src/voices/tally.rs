@@ -1,10 +1,11 @@
 //! Who gave feedback, counted once per month, unit, channel, dimension and group.
 //!
 //! Why a tally: the representation report for an ICB reads ten million feedback items; joined
-//! with their equality answers and grouped eight ways, that takes tens of seconds. Whole months
-//! are therefore counted once into `voices_tally` and re-counted only when triggers mark them
-//! stale (an item or its answers added, changed or removed). A report sums the tally for the
-//! whole months in its period and counts the raw items only for a part-month at either end.
+//! with their equality answers and grouped eight ways, that takes tens of seconds. So the counts
+//! are kept in `voices_tally` per month: new items and answers add themselves through insert
+//! triggers (migration 0050); a change or removal marks the month stale and it is recounted here,
+//! in one pass over its items, before the next report. A report sums the tally for the whole
+//! months in its period and counts the items only for a part-month at either end.
 
 use super::{push_ids, Scope};
 use crate::{Store, StoreError};
@@ -14,71 +15,75 @@ use mnvp_domain::voices::dimensions::{
     RAW_NEONATAL,
 };
 use mnvp_domain::voices::representation::TallyRow;
+use std::collections::HashMap;
 
-/// Each raw dimension: its name, the group expression, extra joins and the condition an item
-/// must meet to be counted in it.
-const DIMENSIONS: [(&str, &str, &str, &str); 8] = [
-    (RAW_ALL, "'all'", "", ""),
-    (
-        RAW_NEONATAL,
-        "'yes'",
-        " LEFT JOIN feedback_demographics d ON d.feedback_id = f.id LEFT JOIN organisations u ON u.id = f.unit_id",
-        " AND (f.care_stage = 'neonatal' OR f.channel = 'pag' OR u.unit_type = 'neonatal_unit' OR d.experiences LIKE '%neonatal%')",
-    ),
-    (
-        RAW_BEREAVEMENT,
-        "'yes'",
-        " LEFT JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND (f.care_stage = 'bereavement' OR d.experiences LIKE '%bereavement%')",
-    ),
-    (
-        RAW_ETHNIC,
-        "d.ethnic_category",
-        " JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND d.ethnic_category IS NOT NULL",
-    ),
-    (
-        RAW_AGE,
-        "d.age_band",
-        " JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND d.age_band IS NOT NULL",
-    ),
-    (
-        RAW_IMD,
-        "CAST(d.imd_decile AS TEXT)",
-        " JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND d.imd_decile IS NOT NULL",
-    ),
-    (
-        RAW_DISTRICT,
-        "d.postcode_district",
-        " JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND d.postcode_district IS NOT NULL",
-    ),
-    (
-        RAW_ETHNIC_IMD,
-        "d.ethnic_category || ':' || CAST(d.imd_decile AS TEXT)",
-        " JOIN feedback_demographics d ON d.feedback_id = f.id",
-        " AND d.ethnic_category IS NOT NULL AND d.imd_decile IS NOT NULL",
-    ),
-];
+/// One pass over the items of a period: what each contributes to every raw dimension. The
+/// conditions are those of the insert triggers in migration 0050, which keep the tally up to
+/// date between recounts.
+const SCAN: &str = "SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, \
+     d.ethnic_category, d.age_band, d.imd_decile, d.postcode_district, \
+     CASE WHEN f.care_stage = 'neonatal' OR f.channel = 'pag' OR u.unit_type = 'neonatal_unit' \
+     OR d.experiences LIKE '%neonatal%' THEN 1 ELSE 0 END, \
+     CASE WHEN f.care_stage = 'bereavement' OR d.experiences LIKE '%bereavement%' THEN 1 ELSE 0 END \
+     FROM feedback f LEFT JOIN feedback_demographics d ON d.feedback_id = f.id \
+     LEFT JOIN organisations u ON u.id = f.unit_id \
+     WHERE f.received_on >= $1 AND f.received_on < $2";
 
-/// The counting query of one raw dimension over `f.received_on` in [$1, $2), then the MNVP
-/// and unit filters (placeholders from $3).
-fn count_sql(dim: usize, scope: &Scope) -> (String, usize) {
-    let (name, grp, joins, cond) = DIMENSIONS[dim];
-    let mut sql = format!(
-        "SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7) AS month, COALESCE(f.unit_id, 0) AS unit_id, f.channel, \
-         '{name}' AS dimension, {grp} AS grp, COUNT(*) AS n FROM feedback f{joins} \
-         WHERE f.received_on >= $1 AND f.received_on < $2{cond}"
-    );
-    let next = push_ids(&mut sql, 3, "f.mnvp_id", &scope.mnvp_ids);
-    let next = match &scope.unit_ids {
-        Some(units) => push_ids(&mut sql, next, "COALESCE(f.unit_id, 0)", units),
-        None => next,
+type ScanRow = (
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+    Option<String>,
+    i32,
+    i32,
+);
+
+/// (MNVP, month, unit, channel, raw dimension, group) → count.
+type Counted = HashMap<(i64, String, i64, String, &'static str, String), i64>;
+
+/// Adds one item's contributions to the counts.
+fn count_item(out: &mut Counted, row: ScanRow) {
+    let (mnvp, month, unit, channel, ethnic, age, decile, district, neonatal, bereaved) = row;
+    let mut add = |dim: &'static str, grp: String| {
+        *out.entry((mnvp, month.clone(), unit, channel.clone(), dim, grp))
+            .or_default() += 1;
     };
-    sql.push_str(" GROUP BY 1, 2, 3, 4, 6");
-    (sql, next)
+    add(RAW_ALL, "all".into());
+    if neonatal == 1 {
+        add(RAW_NEONATAL, "yes".into());
+    }
+    if bereaved == 1 {
+        add(RAW_BEREAVEMENT, "yes".into());
+    }
+    if let (Some(e), Some(d)) = (&ethnic, decile) {
+        add(RAW_ETHNIC_IMD, format!("{e}:{d}"));
+    }
+    if let Some(e) = ethnic {
+        add(RAW_ETHNIC, e);
+    }
+    if let Some(a) = age {
+        add(RAW_AGE, a);
+    }
+    if let Some(d) = decile {
+        add(RAW_IMD, d.to_string());
+    }
+    if let Some(d) = district {
+        add(RAW_DISTRICT, d);
+    }
+}
+
+/// The scan query for a scope: the period's bounds are $1 and $2, then the MNVPs and units.
+fn scan_sql(scope: &Scope) -> String {
+    let mut sql = String::from(SCAN);
+    let next = push_ids(&mut sql, 3, "f.mnvp_id", &scope.mnvp_ids);
+    if let Some(units) = &scope.unit_ids {
+        push_ids(&mut sql, next, "COALESCE(f.unit_id, 0)", units);
+    }
+    sql
 }
 
 /// `YYYY-MM` → the first day of the following month.
@@ -100,8 +105,6 @@ fn first_of_next_month(d: NaiveDate) -> NaiveDate {
     };
     NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
 }
-
-type RawRow = (i64, String, i64, String, String, String, i64);
 
 impl Store {
     /// Re-counts the months marked stale (for these MNVPs, or for every MNVP when `None`).
@@ -145,17 +148,47 @@ impl Store {
                     mnvp_ids: vec![*mnvp],
                     ..Default::default()
                 };
-                for dim in 0..DIMENSIONS.len() {
-                    let (select, _) = count_sql(dim, &scope);
+                let rows: Vec<ScanRow> = sqlx::query_as(&scan_sql(&scope))
+                    .bind(format!("{month}-01"))
+                    .bind(next_month(month))
+                    .bind(mnvp)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                let mut counted = Counted::new();
+                rows.into_iter().for_each(|r| count_item(&mut counted, r));
+                let cells: Vec<_> = counted.into_iter().collect();
+                for chunk in cells.chunks(500) {
+                    let marks: Vec<String> = (0..chunk.len())
+                        .map(|r| {
+                            let b = r * 7;
+                            format!(
+                                "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                                b + 1,
+                                b + 2,
+                                b + 3,
+                                b + 4,
+                                b + 5,
+                                b + 6,
+                                b + 7
+                            )
+                        })
+                        .collect();
                     let sql = format!(
-                        "INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n) {select}"
+                        "INSERT INTO voices_tally (mnvp_id, month, unit_id, channel, dimension, grp, n) VALUES {}",
+                        marks.join(", ")
                     );
-                    sqlx::query(&sql)
-                        .bind(format!("{month}-01"))
-                        .bind(next_month(month))
-                        .bind(mnvp)
-                        .execute(&mut *tx)
-                        .await?;
+                    let mut q = sqlx::query(&sql);
+                    for ((m, mo, unit, channel, dim, grp), n) in chunk {
+                        q = q
+                            .bind(m)
+                            .bind(mo)
+                            .bind(unit)
+                            .bind(channel)
+                            .bind(*dim)
+                            .bind(grp)
+                            .bind(n);
+                    }
+                    q.execute(&mut *tx).await?;
                 }
             }
             months.len() as u64
@@ -268,38 +301,43 @@ impl Store {
         Ok(out)
     }
 
-    /// Counts straight from the feedback for `received_on` in [start, end).
+    /// Counts straight from the items for `received_on` in [start, end), summed over MNVPs.
     async fn raw_counts(
         &self,
         scope: &Scope,
         start: &str,
         end: &str,
     ) -> Result<Vec<TallyRow>, StoreError> {
-        let mut out = Vec::new();
-        for dim in 0..DIMENSIONS.len() {
-            let (sql, _) = count_sql(dim, scope);
-            let rows: Vec<RawRow> = read!(self, |pool| {
-                let mut q = sqlx::query_as(&sql).bind(start).bind(end);
-                for id in &scope.mnvp_ids {
-                    q = q.bind(id);
-                }
-                for id in scope.unit_ids.iter().flatten() {
-                    q = q.bind(id);
-                }
-                q.fetch_all(pool).await?
-            });
-            out.extend(rows.into_iter().map(
-                |(_, month, unit_id, channel, dimension, group, n)| TallyRow {
+        let sql = scan_sql(scope);
+        let rows: Vec<ScanRow> = read!(self, |pool| {
+            let mut q = sqlx::query_as(&sql).bind(start).bind(end);
+            for id in &scope.mnvp_ids {
+                q = q.bind(id);
+            }
+            for id in scope.unit_ids.iter().flatten() {
+                q = q.bind(id);
+            }
+            q.fetch_all(pool).await?
+        });
+        let mut counted = Counted::new();
+        rows.into_iter().for_each(|r| count_item(&mut counted, r));
+        let mut summed: HashMap<(String, i64, String, &'static str, String), i64> = HashMap::new();
+        for ((_, month, unit, channel, dim, grp), n) in counted {
+            *summed.entry((month, unit, channel, dim, grp)).or_default() += n;
+        }
+        Ok(summed
+            .into_iter()
+            .map(
+                |((month, unit_id, channel, dimension, group), n)| TallyRow {
                     month,
                     unit_id,
                     channel,
-                    dimension,
+                    dimension: dimension.to_string(),
                     group,
                     n,
                 },
-            ));
-        }
-        Ok(out)
+            )
+            .collect())
     }
 }
 

@@ -143,6 +143,18 @@ async fn counts_match_the_items_for_any_period(engine: Engine) {
         assert_eq!(get(&t, "district", "RV1"), answered as i64);
         assert_eq!(get(&t, "ethnic_imd", "N:2"), black as i64);
     }
+    // The counts the insert triggers kept are exactly what a recount from the items gives.
+    let kept = totals(&store.voices_counts(&scope, None, None).await.unwrap());
+    Raw::connect(&_db.url)
+        .await
+        .exec("INSERT INTO voices_tally_stale (mnvp_id, month) SELECT DISTINCT mnvp_id, SUBSTR(received_on, 1, 7) FROM feedback")
+        .await
+        .unwrap();
+    assert_eq!(store.refresh_voices_tally(None).await.unwrap(), 5);
+    assert_eq!(
+        totals(&store.voices_counts(&scope, None, None).await.unwrap()),
+        kept
+    );
     // Months are reported as months, whatever mix of tally and items produced them.
     let rows = store
         .voices_counts(&scope, Some("2026-01-15"), Some("2026-02-28"))
@@ -177,7 +189,7 @@ async fn changes_mark_months_for_recounting(engine: Engine) {
         0,
         "nothing left stale"
     );
-    // A new item in February: that month is recounted.
+    // A new item in February: the insert triggers count it in, nothing is left to recount.
     store
         .insert_feedback(
             &item(
@@ -191,6 +203,7 @@ async fn changes_mark_months_for_recounting(engine: Engine) {
         )
         .await
         .unwrap();
+    assert_eq!(store.refresh_voices_tally(None).await.unwrap(), 0);
     let after = store
         .voices_counts(&scope, Some("2026-02-01"), Some("2026-02-28"))
         .await
@@ -291,6 +304,18 @@ async fn neonatal_and_bereaved_voices_are_recognised(engine: Engine) {
             get(&t, "bereavement", "yes")
         ),
         (6, 4, 2)
+    );
+    // The counts the insert triggers kept are exactly what a recount from the items gives.
+    let kept = totals(&store.voices_counts(&scope, None, None).await.unwrap());
+    Raw::connect(&db.url)
+        .await
+        .exec("INSERT INTO voices_tally_stale (mnvp_id, month) SELECT DISTINCT mnvp_id, SUBSTR(received_on, 1, 7) FROM feedback")
+        .await
+        .unwrap();
+    assert_eq!(store.refresh_voices_tally(None).await.unwrap(), 1);
+    assert_eq!(
+        totals(&store.voices_counts(&scope, None, None).await.unwrap()),
+        kept
     );
     // The neonatal unit turned into a maternity unit: its items are no longer neonatal voices.
     Raw::connect(&db.url)
