@@ -407,7 +407,7 @@ async fn main() -> anyhow::Result<()> {
     );
     time_report(&store, &view, &format!("report, {what}"), target).await?;
     time_report(&store, &view, &format!("report again, {what}"), target).await?;
-    // Steady state: one new item arrives, so its month is recounted before the report.
+    // Steady state: one new item arrives through the store; the insert triggers count it in.
     sqlx_one_more(&url, next_id, ids[0]).await?;
     time_report(
         &store,
