@@ -435,3 +435,4 @@ fn settings_file_and_environment_are_layered() {
 
 mod capture;
 mod files;
+mod voices;

@@ -17,3 +17,4 @@ mod matrix;
 mod orgs;
 mod scoping;
 mod signposts;
+mod voices;
