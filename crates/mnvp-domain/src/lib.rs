@@ -9,6 +9,7 @@ pub mod organisation;
 pub mod parse;
 pub mod role;
 pub mod suppression;
+pub mod themes;
 pub mod voices;
 
 pub use parse::ParseError;
