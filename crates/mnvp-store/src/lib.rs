@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod organisations;
 pub mod sessions;
 pub mod test_support;
+pub mod themes;
 pub mod users;
 pub mod voices;
 

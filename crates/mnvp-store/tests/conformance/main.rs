@@ -3,6 +3,7 @@
 
 mod capture;
 mod foundation;
+mod themes;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};
