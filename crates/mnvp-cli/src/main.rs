@@ -42,6 +42,9 @@ pub enum Command {
     /// Themes and sentiment: train, evaluate and apply text models on CSV files.
     #[command(subcommand)]
     Text(commands::text::TextCommand),
+    /// Codebooks and theme models in the database: list, import, export, train.
+    #[command(subcommand)]
+    Themes(commands::themes::ThemesCommand),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +84,7 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Audit(c) => commands::audit::run(c, settings).await,
         Command::Safety(c) => commands::safety::run(c),
         Command::Text(c) => commands::text::run(c),
+        Command::Themes(c) => commands::themes::run(c, settings).await,
     }
 }
 

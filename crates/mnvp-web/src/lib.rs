@@ -17,6 +17,7 @@ mod pages;
 pub mod routes;
 pub mod settings;
 mod templates;
+pub mod themes;
 
 pub use auth::password::hash as hash_password;
 pub use auth::password::hash_blocking as hash_password_blocking;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     templates: Arc<minijinja::Environment<'static>>,
     asset_version: &'static str,
+    /// Requests to the background theme-model worker.
+    pub themes: Arc<themes::Jobs>,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             settings: Arc::new(settings),
             templates: Arc::new(templates::environment()),
             asset_version: env!("CARGO_PKG_VERSION"),
+            themes: Arc::default(),
         }
     }
 }
@@ -58,6 +62,7 @@ pub fn serve(
 ) -> impl Future<Output = std::io::Result<()>> {
     let app = routes::app(state.clone());
     let sweeper = tokio::spawn(sweep_sessions(state.store.clone()));
+    let themes_worker = tokio::spawn(themes::worker::run(state.clone()));
     async move {
         let result = axum::serve(
             listener,
@@ -66,6 +71,7 @@ pub fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
         sweeper.abort();
+        themes_worker.abort();
         state.store.close().await;
         result
     }

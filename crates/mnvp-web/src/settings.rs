@@ -17,6 +17,10 @@ pub struct Settings {
     pub max_failed_logins: i64,
     pub throttle_window_secs: i64,
     pub request_timeout_secs: u64,
+    /// New coded items that make the theme worker train a new model version.
+    pub theme_retrain_after: usize,
+    /// How often the theme worker looks for new feedback to score, in seconds.
+    pub theme_sweep_secs: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -45,6 +49,8 @@ impl Settings {
             max_failed_logins: 5,
             throttle_window_secs: 15 * 60,
             request_timeout_secs: 30,
+            theme_retrain_after: 10,
+            theme_sweep_secs: 60,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod migrate;
 pub mod safety;
 pub mod serve;
 pub mod text;
+pub mod themes;
 pub mod user;
 
 use mnvp_store::Store;

@@ -120,6 +120,69 @@ const QUEUE_WHERE: &str = " LEFT JOIN theme_scores s ON s.codebook_id = $1 AND s
      AND NOT EXISTS (SELECT 1 FROM theme_codings c WHERE c.codebook_id = $1 AND c.feedback_id = f.id \
          AND (c.coder_id = $3 OR c.is_gold = TRUE))";
 
+/// Inserts or replaces one coding (and its themes) inside the open transaction `$tx`; yields
+/// the number of distinct themes.
+macro_rules! upsert_coding {
+    ($tx:ident, $codebook_id:expr, $coding:expr) => {{
+        let codebook_id: i64 = $codebook_id;
+        let coding: &NewCoding = $coding;
+        let now = now_text();
+        let existing: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM theme_codings WHERE codebook_id = $1 AND feedback_id = $2 AND coder_id = $3 AND is_gold = $4",
+        )
+        .bind(codebook_id)
+        .bind(coding.feedback_id)
+        .bind(coding.coder_id)
+        .bind(coding.gold)
+        .fetch_optional(&mut *$tx)
+        .await?;
+        let sentiment = coding.sentiment.map(i64::from);
+        let id = match existing {
+            Some((id,)) => {
+                sqlx::query("UPDATE theme_codings SET sentiment = $1, note = $2, updated_at = $3 WHERE id = $4")
+                    .bind(sentiment)
+                    .bind(&coding.note)
+                    .bind(&now)
+                    .bind(id)
+                    .execute(&mut *$tx)
+                    .await?;
+                sqlx::query("DELETE FROM theme_coding_themes WHERE coding_id = $1")
+                    .bind(id)
+                    .execute(&mut *$tx)
+                    .await?;
+                id
+            }
+            None => {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO theme_codings (codebook_id, feedback_id, coder_id, is_gold, sentiment, note, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                )
+                .bind(codebook_id)
+                .bind(coding.feedback_id)
+                .bind(coding.coder_id)
+                .bind(coding.gold)
+                .bind(sentiment)
+                .bind(&coding.note)
+                .bind(&now)
+                .fetch_one(&mut *$tx)
+                .await?;
+                id
+            }
+        };
+        let mut themes = coding.themes.clone();
+        themes.sort_unstable();
+        themes.dedup();
+        for t in &themes {
+            sqlx::query("INSERT INTO theme_coding_themes (coding_id, theme_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(t)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        themes.len()
+    }};
+}
+
 impl Store {
     /// Saves (or replaces) one person's coding of one item. The themes must belong to the
     /// codebook and the item to the codebook's MNVP.
@@ -157,71 +220,73 @@ impl Store {
                     ));
                 }
             }
-            let now = now_text();
-            let existing: Option<(i64,)> = sqlx::query_as(
-                "SELECT id FROM theme_codings WHERE codebook_id = $1 AND feedback_id = $2 AND coder_id = $3 AND is_gold = $4",
-            )
-            .bind(codebook_id)
-            .bind(coding.feedback_id)
-            .bind(coding.coder_id)
-            .bind(coding.gold)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let sentiment = coding.sentiment.map(i64::from);
-            let id = match existing {
-                Some((id,)) => {
-                    sqlx::query("UPDATE theme_codings SET sentiment = $1, note = $2, updated_at = $3 WHERE id = $4")
-                        .bind(sentiment)
-                        .bind(&coding.note)
-                        .bind(&now)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    sqlx::query("DELETE FROM theme_coding_themes WHERE coding_id = $1")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    id
-                }
-                None => {
-                    let (id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO theme_codings (codebook_id, feedback_id, coder_id, is_gold, sentiment, note, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-                    )
-                    .bind(codebook_id)
-                    .bind(coding.feedback_id)
-                    .bind(coding.coder_id)
-                    .bind(coding.gold)
-                    .bind(sentiment)
-                    .bind(&coding.note)
-                    .bind(&now)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    id
-                }
-            };
-            let mut themes = coding.themes.clone();
-            themes.sort_unstable();
-            themes.dedup();
-            for t in &themes {
-                sqlx::query(
-                    "INSERT INTO theme_coding_themes (coding_id, theme_id) VALUES ($1, $2)",
-                )
-                .bind(id)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
-            }
+            let n = upsert_coding!(tx, codebook_id, coding);
             audit_append!(
                 tx,
                 actor,
                 if coding.gold { "resolve" } else { "code" },
                 "feedback",
                 Some(coding.feedback_id),
-                format!("codebook {codebook_id}: {} theme(s)", themes.len())
+                format!("codebook {codebook_id}: {n} theme(s)")
             );
         });
         Ok(())
+    }
+
+    /// Saves many codings in one transaction with one audit entry (imports, demo data). Every
+    /// theme must belong to the codebook and every item to its MNVP, or nothing is saved.
+    pub async fn save_codings_batch(
+        &self,
+        codebook_id: i64,
+        codings: &[NewCoding],
+        actor: &Actor,
+        source: &str,
+    ) -> Result<usize, StoreError> {
+        let n = write_tx!(self, |tx| {
+            let owner: Option<(Option<i64>,)> =
+                sqlx::query_as("SELECT mnvp_id FROM codebooks WHERE id = $1")
+                    .bind(codebook_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let (mnvp_id,) = owner.ok_or(StoreError::NotFound)?;
+            let themes: Vec<(i64,)> =
+                sqlx::query_as("SELECT id FROM codebook_themes WHERE codebook_id = $1")
+                    .bind(codebook_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let themes: Vec<i64> = themes.into_iter().map(|(t,)| t).collect();
+            let items: Vec<(i64,)> = sqlx::query_as("SELECT id FROM feedback WHERE mnvp_id = $1")
+                .bind(mnvp_id)
+                .fetch_all(&mut *tx)
+                .await?;
+            let items: std::collections::BTreeSet<i64> = items.into_iter().map(|(i,)| i).collect();
+            for (i, coding) in codings.iter().enumerate() {
+                if !items.contains(&coding.feedback_id) {
+                    return Err(StoreError::Invalid(format!(
+                        "coding {}: item {} is not feedback of this codebook's MNVP",
+                        i + 1,
+                        coding.feedback_id
+                    )));
+                }
+                if let Some(t) = coding.themes.iter().find(|t| !themes.contains(t)) {
+                    return Err(StoreError::Invalid(format!(
+                        "coding {}: theme {t} is not in the codebook",
+                        i + 1
+                    )));
+                }
+                upsert_coding!(tx, codebook_id, coding);
+            }
+            audit_append!(
+                tx,
+                actor,
+                "import",
+                "theme_codings",
+                Some(codebook_id),
+                format!("{} codings from {source}", codings.len())
+            );
+            codings.len()
+        });
+        Ok(n)
     }
 
     /// Every coding of one item with a codebook, the resolution (if any) last.

@@ -132,6 +132,36 @@ impl Store {
             .await?))
     }
 
+    /// Marks a ready version whose stored model cannot be read as failed, with the reason, so
+    /// that the version before it is used (and shown as in use) from now on.
+    pub async fn mark_model_unreadable(
+        &self,
+        model_id: i64,
+        reason: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE theme_models SET status = 'failed', message = $1 WHERE id = $2 AND status = 'ready'")
+                .bind(reason)
+                .bind(model_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM theme_scores WHERE model_id = $1")
+                .bind(model_id)
+                .execute(&mut *tx)
+                .await?;
+            audit_append!(
+                tx,
+                actor,
+                "train_failed",
+                "theme_model",
+                Some(model_id),
+                "stored model could not be read".to_string()
+            );
+        });
+        Ok(())
+    }
+
     /// A model version's bytes (`None` for a failed attempt).
     pub async fn model_bytes(&self, model_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
         let row: Option<(Option<Vec<u8>>,)> = read!(self, |pool| sqlx::query_as(

@@ -36,6 +36,8 @@ impl Access {
 
 /// Largest form body read to find the CSRF token; larger uploads use the header instead.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+/// Largest file upload (multipart form) read to find the CSRF token.
+const MAX_UPLOAD_BYTES: usize = 16 * 1024 * 1024;
 
 pub async fn authorize(
     State(index): State<Arc<RouteIndex>>,
@@ -97,19 +99,31 @@ async fn check_csrf(ctx: &Ctx, req: Request) -> Result<Request, WebError> {
             Err(WebError::CsrfFailed)
         };
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or("")
+        .to_string();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let is_upload = content_type.starts_with("multipart/form-data");
+    if !is_form && !is_upload {
         return Err(WebError::CsrfFailed);
     }
     let (parts, body) = req.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES)
+    let limit = if is_upload {
+        MAX_UPLOAD_BYTES
+    } else {
+        MAX_FORM_BYTES
+    };
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| WebError::BadRequest("The form is too large".into()))?;
-    let found = form_urlencoded_value(&bytes, "csrf");
+    let found = if is_upload {
+        multipart_value(&content_type, &bytes, "csrf").await
+    } else {
+        form_urlencoded_value(&bytes, "csrf")
+    };
     if !found.is_some_and(|t| constant_time_eq(t.as_bytes(), expected)) {
         return Err(WebError::CsrfFailed);
     }
@@ -122,6 +136,22 @@ fn form_urlencoded_value(body: &[u8], key: &str) -> Option<String> {
         .into_iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v)
+}
+
+/// The text of a field of a multipart (file upload) form; pages put the token field first.
+async fn multipart_value(content_type: &str, body: &[u8], key: &str) -> Option<String> {
+    use axum::extract::{FromRequest, Multipart};
+    let req = Request::builder()
+        .header(axum::http::header::CONTENT_TYPE, content_type)
+        .body(Body::from(body.to_vec()))
+        .ok()?;
+    let mut form = Multipart::from_request(req, &()).await.ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(key) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -9,3 +9,4 @@ mod inbox;
 mod matrix;
 mod orgs;
 mod scoping;
+mod themes;

@@ -1,0 +1,310 @@
+//! How far coders agree, theme by theme (Cohen's kappa and Krippendorff's alpha on the items
+//! two or more people coded), the items they disagree on, and the lead's resolution of each,
+//! which becomes the item's gold label.
+
+use super::access::{codable, Viewer};
+use super::coding::shown_text;
+use crate::auth::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::forms::FormErrors;
+use crate::AppState;
+use axum::extract::{Path, Query, RawForm, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use minijinja::context;
+use mnvp_domain::themes::agreement::{describe, krippendorff_alpha, theme_agreement, Metric};
+use mnvp_domain::themes::labels::{coders_disagree, human_labels};
+use mnvp_domain::themes::{sentiment_label, SENTIMENTS};
+use mnvp_store::themes::{Codebook, NewCoding, StoredCoding};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Codings grouped by item, in item order.
+fn by_item(codings: Vec<StoredCoding>) -> BTreeMap<i64, Vec<StoredCoding>> {
+    let mut out: BTreeMap<i64, Vec<StoredCoding>> = BTreeMap::new();
+    for c in codings {
+        out.entry(c.feedback_id).or_default().push(c);
+    }
+    out
+}
+
+fn rounded(v: Option<f64>) -> Option<String> {
+    v.map(|x| format!("{x:.2}"))
+}
+
+/// Only the lead measures and resolves agreement.
+async fn lead_codebook(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<(Viewer, Codebook)> {
+    let viewer = Viewer::of(state, ctx).await?;
+    let c = codable(state, &viewer, id).await?;
+    if !viewer.is_lead() {
+        return Err(WebError::Forbidden);
+    }
+    Ok((viewer, c))
+}
+
+pub async fn show_agreement(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> WebResult<Html<String>> {
+    let (_, c) = lead_codebook(&state, &ctx, id).await?;
+    let themes = state.store.codebook_themes(id).await?;
+    let items = by_item(state.store.codebook_codings(id).await?);
+    // Items two or more people coded (the shared sample), coders' codings only.
+    let shared: Vec<Vec<&StoredCoding>> = items
+        .values()
+        .map(|cs| cs.iter().filter(|c| !c.gold).collect::<Vec<_>>())
+        .filter(|cs| cs.len() >= 2)
+        .collect();
+    let mut coders: Vec<(i64, String)> = items
+        .values()
+        .flatten()
+        .filter(|c| !c.gold)
+        .map(|c| (c.coder_id, c.coder_name.clone()))
+        .collect();
+    coders.sort();
+    coders.dedup();
+    let rows: Vec<_> = themes
+        .iter()
+        .map(|t| {
+            let decisions: Vec<Vec<(i64, bool)>> = shared
+                .iter()
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| (c.coder_id, c.themes.contains(&t.id)))
+                        .collect()
+                })
+                .collect();
+            let a = theme_agreement(&decisions);
+            let applied = shared
+                .iter()
+                .filter(|cs| cs.iter().any(|c| c.themes.contains(&t.id)))
+                .count();
+            context! {
+                name => t.name,
+                sub => t.parent_id.is_some(),
+                applied => applied,
+                disagreements => a.disagreements,
+                kappa => rounded(a.kappa),
+                alpha => rounded(a.alpha),
+                reading => describe(a.alpha),
+            }
+        })
+        .collect();
+    let sentiment_units: Vec<Vec<i64>> = shared
+        .iter()
+        .map(|cs| {
+            cs.iter()
+                .filter_map(|c| c.sentiment.map(i64::from))
+                .collect()
+        })
+        .collect();
+    let sentiment_alpha = krippendorff_alpha(&sentiment_units, Metric::Interval);
+    let mut disputes = Vec::new();
+    for (item, cs) in &items {
+        let domain: Vec<_> = cs.iter().map(StoredCoding::as_domain).collect();
+        if cs.iter().any(|c| c.gold) || !coders_disagree(&domain) {
+            continue;
+        }
+        let names: Vec<String> = cs.iter().map(|c| c.coder_name.clone()).collect();
+        disputes.push(context! { id => item, coders => names.join(", ") });
+    }
+    let resolved = items
+        .values()
+        .filter(|cs| cs.iter().any(|c| c.gold))
+        .count();
+    state
+        .render(
+            &ctx,
+            "themes/agreement.html",
+            context! {
+                c => c,
+                rows => rows,
+                shared => shared.len(),
+                coders => coders.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+                sentiment_alpha => rounded(sentiment_alpha),
+                sentiment_reading => describe(sentiment_alpha),
+                disputes => disputes,
+                resolved => resolved,
+            },
+        )
+        .await
+}
+
+#[derive(Deserialize, Default)]
+pub struct ItemQuery {
+    #[serde(default)]
+    item: Option<i64>,
+}
+
+async fn resolve_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: &Codebook,
+    item_id: i64,
+    chosen: Option<(Vec<i64>, Option<u8>, String)>,
+    errors: FormErrors,
+) -> WebResult<Html<String>> {
+    let item = state.store.get_feedback(item_id).await?;
+    if Some(item.mnvp_id) != c.mnvp_id {
+        return Err(WebError::NotFound);
+    }
+    state
+        .store
+        .audit_event(
+            &ctx.actor(),
+            "view",
+            "feedback",
+            Some(item_id),
+            "original text (resolving)".into(),
+        )
+        .await?;
+    let themes = state.store.codebook_themes(c.id).await?;
+    let codings = state.store.item_codings(c.id, item_id).await?;
+    let name_of = |id: &i64| themes.iter().find(|t| t.id == *id).map(|t| t.name.clone());
+    let coders: Vec<_> = codings
+        .iter()
+        .filter(|k| !k.gold)
+        .map(|k| {
+            context! {
+                name => k.coder_name,
+                themes => k.themes.iter().filter_map(name_of).collect::<Vec<_>>(),
+                sentiment => sentiment_label(k.sentiment),
+                note => k.note,
+            }
+        })
+        .collect();
+    let domain: Vec<_> = codings.iter().map(StoredCoding::as_domain).collect();
+    // Start from the resolution if there is one, else from what most coders chose.
+    let (picked, sentiment, note) = chosen.unwrap_or_else(|| {
+        let gold = codings.iter().find(|k| k.gold);
+        match (gold, human_labels(&domain)) {
+            (Some(g), _) => (g.themes.clone(), g.sentiment, g.note.clone()),
+            (None, Some(l)) => (l.themes, l.sentiment, String::new()),
+            (None, None) => (Vec::new(), None, String::new()),
+        }
+    });
+    let counts = |id: i64| {
+        codings
+            .iter()
+            .filter(|k| !k.gold && k.themes.contains(&id))
+            .count()
+    };
+    let options: Vec<_> = themes
+        .iter()
+        .map(|t| {
+            context! {
+                id => t.id,
+                name => t.name,
+                sub => t.parent_id.is_some(),
+                votes => counts(t.id),
+                checked => picked.contains(&t.id),
+            }
+        })
+        .collect();
+    let sentiments: Vec<_> = SENTIMENTS
+        .iter()
+        .map(|(v, label)| context! { value => v, label => label, checked => sentiment == Some(*v) })
+        .collect();
+    state
+        .render(
+            ctx,
+            "themes/resolve.html",
+            context! {
+                c => c,
+                item => context! {
+                    id => item.id,
+                    received_on => item.received_on,
+                    channel => item.channel,
+                    care_stage => item.care_stage,
+                    unit_name => item.unit_name,
+                    text => shown_text(true, &item),
+                },
+                coders => coders,
+                options => options,
+                sentiments => sentiments,
+                note => note,
+                resolved => codings.iter().any(|k| k.gold),
+                errors => errors,
+            },
+        )
+        .await
+}
+
+pub async fn show_resolve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(q): Query<ItemQuery>,
+) -> WebResult<Html<String>> {
+    let (_, c) = lead_codebook(&state, &ctx, id).await?;
+    let item = q.item.ok_or_else(|| {
+        WebError::BadRequest("Choose an item to resolve from the list of disagreements".into())
+    })?;
+    resolve_page(&state, &ctx, &c, item, None, FormErrors::new()).await
+}
+
+pub async fn save_resolution(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    RawForm(body): RawForm,
+) -> WebResult<Response> {
+    let (viewer, c) = lead_codebook(&state, &ctx, id).await?;
+    let field = |k: &str| super::form_value(&body, k).unwrap_or_default();
+    let item: i64 = field("item")
+        .parse()
+        .map_err(|_| WebError::BadRequest("The form did not say which item it resolves".into()))?;
+    let themes: Vec<i64> = super::form_values(&body, "theme")
+        .iter()
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let sentiment = field("sentiment")
+        .parse::<u8>()
+        .ok()
+        .filter(|s| (1..=5).contains(s));
+    let note = field("note").trim().to_string();
+    let mut errors = FormErrors::new();
+    if themes.is_empty() {
+        errors.add("themes", "Choose at least one theme for the agreed coding");
+    }
+    if sentiment.is_none() {
+        errors.add("sentiment", "Choose the agreed sentiment");
+    }
+    if errors.is_empty() {
+        let coding = NewCoding {
+            feedback_id: item,
+            coder_id: viewer.user_id,
+            gold: true,
+            themes: themes.clone(),
+            sentiment,
+            note: note.clone(),
+        };
+        match state.store.save_coding(id, &coding, &ctx.actor()).await {
+            Ok(()) => {
+                state.themes.request(id);
+                ctx.flash(
+                    &state.store,
+                    "Resolved. The agreed coding is now this item's label.",
+                )
+                .await;
+                return Ok(Redirect::to(&format!(
+                    "/themes/codebooks/{id}/agreement#disagreements"
+                ))
+                .into_response());
+            }
+            Err(mnvp_store::StoreError::Invalid(m)) => errors.add("themes", m),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let html = resolve_page(
+        &state,
+        &ctx,
+        &c,
+        item,
+        Some((themes, sentiment, note)),
+        errors,
+    )
+    .await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+}
