@@ -168,7 +168,7 @@ pub fn monthly_lines(
         .filter(|t| t.parent_id.is_none())
         .filter_map(|t| Some((t, table.rows.get(&t.id)?.1.n)))
         .collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|b| std::cmp::Reverse(b.1));
     top.truncate(4);
     let series: Vec<(&Theme, Vec<i64>)> = top
         .iter()
