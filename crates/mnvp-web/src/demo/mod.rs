@@ -3,6 +3,7 @@
 //! Every name, place and comment here is invented.
 
 mod comments;
+mod theme_comments;
 mod themes;
 
 use crate::auth::password;
@@ -212,8 +213,8 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
 
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
-    let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
-    themes::load(store).await?;
+    let feedback =
+        store.insert_feedback_batch(&items, &a, "demo data").await? + themes::load(store).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

@@ -3,12 +3,14 @@
 //! few disagreements already resolved, and a trained model with its suggestions, so that the
 //! coding screen, agreement, model and trend pages show something real for every role.
 
+use super::theme_comments;
 use crate::themes::{engine, worker};
 use mnvp_domain::themes::builtin;
 use mnvp_store::feedback::FeedbackFilter;
 use mnvp_store::themes::{NewCoding, Theme};
 use mnvp_store::{Actor, Store, StoreError};
 use mnvp_text::themes::ThemeModel;
+use std::collections::HashMap;
 
 /// How the MNVP Hub team coded each demo comment: (start of the comment, themes).
 const CODES: &[(&str, &[&str])] = &[
@@ -160,10 +162,13 @@ fn sentiment_from_rating(rating: Option<i32>) -> Option<u8> {
     rating.and_then(|r| u8::try_from(6 - r.clamp(1, 5)).ok())
 }
 
-/// The team's coding of a comment: from the table above, or (for a comment the table does not
-/// know) the themes the default codebook's indicative phrases find.
-fn code(text: &str, themes: &[Theme], phrases: &ThemeModel) -> Vec<i64> {
+/// The team's coding of a comment: the generated comments' own coding, the table above, or
+/// (for a comment neither knows) the themes the default codebook's indicative phrases find.
+fn code(text: &str, themes: &[Theme], phrases: &ThemeModel, generated: &Known) -> Vec<i64> {
     let id_of = |name: &str| themes.iter().find(|t| t.name == name).map(|t| t.id);
+    if let Some((names, _)) = generated.get(text) {
+        return names.iter().filter_map(|n| id_of(n)).collect();
+    }
     match CODES.iter().find(|(start, _)| text.starts_with(start)) {
         Some((_, names)) => names.iter().filter_map(|n| id_of(n)).collect(),
         None => phrases
@@ -207,6 +212,9 @@ fn second_opinion(
     (t, s)
 }
 
+/// Generated comments by text: their themes and sentiment.
+type Known = HashMap<String, (Vec<&'static str>, u8)>;
+
 async fn user_id(store: &Store, email: &str) -> Result<i64, StoreError> {
     Ok(store
         .user_by_email(email)
@@ -215,16 +223,34 @@ async fn user_id(store: &Store, email: &str) -> Result<i64, StoreError> {
         .id)
 }
 
-/// Loads the demo's thematic analysis for one MNVP: `coders` code `(from, to)` ranges of its
-/// items (oldest first), and the lead resolves the first `resolve` disagreements.
+/// Loads the demo's thematic analysis for one MNVP: `extra` more varied comments, `coders`
+/// coding `(from, to)` ranges of its items (oldest first), and the lead resolving the first
+/// `resolve` disagreements.
 async fn load_mnvp(
     store: &Store,
     slug: &str,
+    extra: usize,
     coders: &[(&str, usize, usize)],
     resolve: usize,
 ) -> Result<i64, StoreError> {
     let a = Actor::system();
     let mnvp = store.org_by_slug(slug).await?;
+    let units: Vec<i64> = store
+        .mnvp_units(mnvp.id)
+        .await?
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let neonatal = slug != "demo";
+    let generated = theme_comments::generate(mnvp.id, &units, neonatal, extra);
+    let known: Known = generated
+        .iter()
+        .filter_map(|g| Some((g.item.body.clone()?, (g.themes.clone(), g.sentiment))))
+        .collect();
+    let items: Vec<_> = generated.into_iter().map(|g| g.item).collect();
+    store
+        .insert_feedback_batch(&items, &a, "demo data (themes)")
+        .await?;
     let codebook = store
         .create_codebook(Some(mnvp.id), &builtin::maternity_neonatal(), "default", &a)
         .await?;
@@ -258,11 +284,14 @@ async fn load_mnvp(
         }
         for (k, item) in items.iter().enumerate().take(*to).skip(*from) {
             let text = item.body.as_deref().unwrap_or_default();
-            let agreed = code(text, &themes, &phrases);
+            let agreed = code(text, &themes, &phrases, &known);
             if agreed.is_empty() {
                 continue;
             }
-            let sentiment = sentiment_from_rating(item.rating);
+            let sentiment = match known.get(text) {
+                Some((_, s)) => Some(*s),
+                None => sentiment_from_rating(item.rating),
+            };
             let (themes, sentiment) = if c == 0 {
                 (agreed, sentiment)
             } else {
@@ -299,14 +328,16 @@ async fn load_mnvp(
     Ok(codebook)
 }
 
-/// Codebooks, coding and trained models for the demo MNVPs.
-pub async fn load(store: &Store) -> Result<(), StoreError> {
+/// Codebooks, coding and trained models for the demo MNVPs; returns how many comments it
+/// added to the demo's feedback.
+pub async fn load(store: &Store) -> Result<u64, StoreError> {
     let riverside = load_mnvp(
         store,
         "demo",
+        RIVERSIDE_EXTRA as usize,
         &[
-            ("lead@demo.mnvp.example", 0, 180),
-            ("volunteer@demo.mnvp.example", 120, 260),
+            ("lead@demo.mnvp.example", 0, 260),
+            ("volunteer@demo.mnvp.example", 180, 400),
         ],
         4,
     )
@@ -314,7 +345,8 @@ pub async fn load(store: &Store) -> Result<(), StoreError> {
     let downs = load_mnvp(
         store,
         "downs-valley",
-        &[("lead@downs-valley.mnvp.example", 0, 50)],
+        DOWNS_EXTRA as usize,
+        &[("lead@downs-valley.mnvp.example", 0, 90)],
         0,
     )
     .await?;
@@ -322,8 +354,11 @@ pub async fn load(store: &Store) -> Result<(), StoreError> {
     for codebook in [riverside, downs] {
         worker::refresh(store, &jobs, codebook, engine::MIN_TRAINING_ITEMS, true).await?;
     }
-    Ok(())
+    Ok(RIVERSIDE_EXTRA + DOWNS_EXTRA)
 }
+
+const RIVERSIDE_EXTRA: u64 = 200;
+const DOWNS_EXTRA: u64 = 60;
 
 #[cfg(test)]
 mod tests {

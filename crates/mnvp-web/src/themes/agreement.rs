@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::context;
 use mnvp_domain::themes::agreement::{describe, krippendorff_alpha, theme_agreement, Metric};
-use mnvp_domain::themes::labels::{coders_disagree, human_labels};
+use mnvp_domain::themes::labels::{coders_disagree, human_labels, with_parents};
 use mnvp_domain::themes::{sentiment_label, SENTIMENTS};
 use mnvp_store::themes::{Codebook, NewCoding, StoredCoding};
 use serde::Deserialize;
@@ -49,7 +49,17 @@ pub async fn show_agreement(
 ) -> WebResult<Html<String>> {
     let (_, c) = lead_codebook(&state, &ctx, id).await?;
     let themes = state.store.codebook_themes(id).await?;
-    let items = by_item(state.store.codebook_codings(id).await?);
+    // A sub-theme counts under its theme here too, so that coders who agree on the theme but
+    // chose different sub-themes agree at the theme's level.
+    let parent_of: std::collections::BTreeMap<i64, i64> = themes
+        .iter()
+        .filter_map(|t| t.parent_id.map(|p| (t.id, p)))
+        .collect();
+    let mut codings = state.store.codebook_codings(id).await?;
+    for c in &mut codings {
+        c.themes = with_parents(&c.themes, &parent_of);
+    }
+    let items = by_item(codings);
     // Items two or more people coded (the shared sample), coders' codings only.
     let shared: Vec<Vec<&StoredCoding>> = items
         .values()
@@ -100,15 +110,29 @@ pub async fn show_agreement(
         })
         .collect();
     let sentiment_alpha = krippendorff_alpha(&sentiment_units, Metric::Interval);
-    let mut disputes = Vec::new();
-    for (item, cs) in &items {
-        let domain: Vec<_> = cs.iter().map(StoredCoding::as_domain).collect();
-        if cs.iter().any(|c| c.gold) || !coders_disagree(&domain) {
-            continue;
-        }
-        let names: Vec<String> = cs.iter().map(|c| c.coder_name.clone()).collect();
-        disputes.push(context! { id => item, coders => names.join(", ") });
-    }
+    let disputed: Vec<(i64, String)> = items
+        .iter()
+        .filter(|(_, cs)| {
+            let domain: Vec<_> = cs.iter().map(StoredCoding::as_domain).collect();
+            !cs.iter().any(|c| c.gold) && coders_disagree(&domain)
+        })
+        .map(|(item, cs)| {
+            let names: Vec<String> = cs.iter().map(|c| c.coder_name.clone()).collect();
+            (*item, names.join(", "))
+        })
+        .collect();
+    let ids: Vec<i64> = disputed.iter().map(|(i, _)| *i).collect();
+    let texts = state.store.feedback_by_ids(&ids).await?;
+    let disputes: Vec<_> = disputed
+        .iter()
+        .zip(&texts)
+        .map(|((id, coders), f)| {
+            let text = shown_text(true, f);
+            let snippet: String = text.chars().take(90).collect();
+            let more = text.chars().count() > 90;
+            context! { id => id, coders => coders, snippet => snippet, more => more, received_on => f.received_on }
+        })
+        .collect();
     let resolved = items
         .values()
         .filter(|cs| cs.iter().any(|c| c.gold))

@@ -131,8 +131,6 @@ pub struct Line {
     pub points: String,
     pub dash: &'static str,
     pub class: &'static str,
-    pub end_x: f64,
-    pub end_y: f64,
 }
 
 #[derive(Serialize)]
@@ -153,7 +151,7 @@ pub struct Lines {
 }
 
 /// Items per month for the (up to) four themes with most items, each line with its own dash
-/// pattern and an end label, so colour is never the only way to tell them apart.
+/// pattern (shown in the legend), so colour is never the only way to tell them apart.
 pub fn monthly_lines(
     themes: &[Theme],
     table: &TrendTable,
@@ -182,7 +180,7 @@ pub fn monthly_lines(
         .flat_map(|(_, v)| v.iter().copied())
         .max()?
         .max(1);
-    let (left, right, top_pad, height) = (40.0, 150.0, 10.0, 220.0);
+    let (left, right, top_pad, height) = (40.0, 30.0, 10.0, 220.0);
     let plot_w = WIDTH - left - right;
     let plot_h = height - top_pad - 40.0;
     let x = |i: usize| left + plot_w * i as f64 / (months - 1) as f64;
@@ -197,7 +195,7 @@ pub fn monthly_lines(
         .iter()
         .zip(STYLES)
         .map(|((t, values), (dash, class))| Line {
-            label: short(&t.name, 22),
+            label: t.name.clone(),
             points: values
                 .iter()
                 .enumerate()
@@ -206,8 +204,6 @@ pub fn monthly_lines(
                 .join(" "),
             dash,
             class,
-            end_x: x(months - 1) + 6.0,
-            end_y: y(*values.last().unwrap_or(&0)) + 4.0,
         })
         .collect();
     let every = months.div_ceil(6);
@@ -216,7 +212,7 @@ pub fn monthly_lines(
         .map(|i| Tick {
             x: x(i),
             y: height - 18.0,
-            label: table.groups[i].clone(),
+            label: month_label(&table.groups[i]),
         })
         .collect();
     let y_ticks = [0, max / 2, max]
@@ -235,4 +231,11 @@ pub fn monthly_lines(
         y_ticks,
         themes: top.iter().map(|(t, _)| t.name.clone()).collect(),
     })
+}
+
+/// "2026-03" → "Mar 26", short enough for an axis.
+fn month_label(group: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{group}-01"), "%Y-%m-%d")
+        .map(|d| d.format("%b %y").to_string())
+        .unwrap_or_else(|_| group.to_string())
 }

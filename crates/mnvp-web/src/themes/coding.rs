@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 /// Longest note on a coding.
 const MAX_NOTE: usize = 2_000;
+/// Suggested themes shown above the rest of the codebook (and reachable by number keys).
+const MAX_SUGGESTIONS: usize = 8;
 
 #[derive(Deserialize, Serialize, Default, Clone)]
 pub struct QueueQuery {
@@ -141,11 +143,17 @@ async fn page(
             } else {
                 Vec::new()
             },
-            sentiment: model_sentiment.filter(|_| prefill).map(|(s, _)| s),
+            // Only a fairly confident sentiment is chosen in advance.
+            sentiment: model_sentiment
+                .filter(|(_, conf)| prefill && *conf >= 0.5)
+                .map(|(s, _)| s),
             note: String::new(),
         },
     });
     let name_of = |id: i64| themes.iter().find(|t| t.id == id);
+    // The most confident few are enough to accept or reject at a glance; the rest of the
+    // codebook is one click away.
+    let suggestions: Vec<_> = suggestions.into_iter().take(MAX_SUGGESTIONS).collect();
     let suggested: Vec<_> = suggestions
         .iter()
         .filter_map(|s| {
@@ -155,7 +163,8 @@ async fn page(
                 name => t.name,
                 parent => t.parent_id.and_then(name_of).map(|p| p.name.clone()),
                 description => t.description,
-                percent => (s.confidence * 100.0).round() as i64,
+                // Never "100%": a calibrated probability is not a certainty.
+                percent => ((s.confidence * 100.0).round() as i64).clamp(1, 99),
                 assigned => s.assigned,
                 checked => typed.themes.contains(&t.id),
                 figures => figures.themes.get(&t.id),
@@ -201,7 +210,7 @@ async fn page(
                 sentiments => sentiments,
                 model_sentiment => model_sentiment.map(|(s, conf)| context! {
                     label => mnvp_domain::themes::sentiment_label(Some(s)),
-                    percent => (conf * 100.0).round() as i64,
+                    percent => ((conf * 100.0).round() as i64).clamp(1, 99),
                 }),
                 model => active.as_ref().map(|a| context! {
                     version => a.version.version,

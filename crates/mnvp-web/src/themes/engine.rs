@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 pub const MIN_TRAINING_ITEMS: usize = 30;
 
 /// Suggestions below this confidence are not stored or shown (noise, not help).
-pub const MIN_SHOWN_CONFIDENCE: f32 = 0.1;
+pub const MIN_SHOWN_CONFIDENCE: f32 = 0.15;
 
 /// Cross-validated figures for one theme, as stored with a model version.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -120,6 +120,16 @@ impl By {
         }
     }
 
+    /// A group as people read it: "Mar 2026" for the month "2026-03", other groups as they are.
+    pub fn display(self, group: &str) -> String {
+        if self != By::Month {
+            return group.to_string();
+        }
+        chrono::NaiveDate::parse_from_str(&format!("{group}-01"), "%Y-%m-%d")
+            .map(|d| d.format("%b %Y").to_string())
+            .unwrap_or_else(|_| group.to_string())
+    }
+
     /// Groups in the order to show them (groups met in the data but not listed follow).
     pub fn order(self, items: &[ViewItem]) -> Vec<String> {
         let labels = |v: Vec<&str>| -> Vec<String> {
@@ -180,5 +190,7 @@ mod tests {
             assert_eq!(By::parse(b.as_str()), b);
         }
         assert_eq!(By::parse("nonsense"), By::Month);
+        assert_eq!(By::Month.display("2026-03"), "Mar 2026");
+        assert_eq!(By::Unit.display("2026-03"), "2026-03");
     }
 }

@@ -79,7 +79,7 @@ pub async fn show_model(
 
 /// A plain reading of a theme's figures for people deciding how far to rely on it.
 pub fn trust_words(support: usize, precision: f64, recall: f64) -> &'static str {
-    if support < 5 {
+    if support < 10 {
         "Too few coded examples to judge"
     } else if precision >= 0.8 && recall >= 0.6 {
         "Reliable"

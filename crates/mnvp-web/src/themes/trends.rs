@@ -222,7 +222,7 @@ pub async fn show_trends(
         .flatten();
     let groupings: Vec<_> = By::ALL
         .iter()
-        .map(|b| context! { value => b.as_str(), label => b.label(), current => *b == v.by })
+        .map(|b| context! { value => b.as_str(), text => b.label() })
         .collect();
     let csv = format!(
         "/themes/codebooks/{id}/trends.csv?{}",
@@ -245,7 +245,7 @@ pub async fn show_trends(
                 demographic => v.by.is_demographic(),
                 groupings => groupings,
                 source => if q.source == "people" { "people" } else { "all" },
-                groups => v.table.groups,
+                groups => v.table.groups.iter().map(|g| v.by.display(g)).collect::<Vec<_>>(),
                 rows => rows,
                 items_row => items_row,
                 by_people => shown(v.exact, by_people).0,
