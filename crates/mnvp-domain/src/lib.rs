@@ -8,6 +8,7 @@ pub mod feedback;
 pub mod organisation;
 pub mod parse;
 pub mod role;
+pub mod safety;
 pub mod suppression;
 pub mod themes;
 pub mod voices;

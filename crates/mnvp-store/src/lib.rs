@@ -14,6 +14,7 @@ mod error;
 pub mod feedback;
 pub mod organisations;
 pub mod sessions;
+pub mod signposts;
 pub mod test_support;
 pub mod themes;
 pub mod users;

@@ -15,6 +15,7 @@ mod login;
 mod middleware;
 mod pages;
 pub mod routes;
+pub mod safety;
 pub mod settings;
 mod templates;
 pub mod themes;

@@ -103,6 +103,9 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     ) {
         items.push(("Feedback", "/inbox"));
     }
+    if matches!(user.role(), Role::MnvpLead | Role::Volunteer) {
+        items.push(("Support organisations", "/support"));
+    }
     items.push(("Themes", "/themes"));
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));

@@ -3,6 +3,7 @@
 
 mod capture;
 mod foundation;
+mod signposts;
 mod themes;
 mod voices;
 

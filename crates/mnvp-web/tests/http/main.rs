@@ -9,4 +9,5 @@ mod inbox;
 mod matrix;
 mod orgs;
 mod scoping;
+mod signposts;
 mod themes;

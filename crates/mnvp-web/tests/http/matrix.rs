@@ -32,7 +32,7 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, THEMES, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, SAFETY, THEMES, FOUNDATION_LAST].concat()
 }
 
 /// Codebook editors: MNVP leads (their own) and the administrator (shared codebooks).
@@ -89,6 +89,8 @@ const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
 ];
+
+const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
     ("GET", "/health", Who::Everyone),
