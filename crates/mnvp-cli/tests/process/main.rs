@@ -434,3 +434,4 @@ fn settings_file_and_environment_are_layered() {
 }
 
 mod files;
+mod themes;
