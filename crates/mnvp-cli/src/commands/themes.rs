@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use mnvp_domain::themes::codebook_file::{self, FileFormat};
 use mnvp_store::themes::Codebook;
 use mnvp_store::{Actor, Store};
-use mnvp_web::themes::{codebooks::read_upload, engine, worker};
+use mnvp_web::themes::{codebook_files::read_upload, engine, worker};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

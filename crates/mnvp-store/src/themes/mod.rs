@@ -4,6 +4,7 @@
 pub mod codebooks;
 pub mod coding;
 pub mod models;
+mod theme_edits;
 pub mod views;
 
 pub use codebooks::{Codebook, NewTheme, Theme};

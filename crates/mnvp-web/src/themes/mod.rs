@@ -4,6 +4,7 @@
 pub mod access;
 pub mod agreement;
 pub mod chart;
+pub mod codebook_files;
 pub mod codebooks;
 pub mod coding;
 pub mod engine;
@@ -59,13 +60,13 @@ pub(crate) fn routes() -> Routes {
             M::GET,
             "/themes/codebooks/import",
             CODEBOOK_EDITORS,
-            get(codebooks::import_form),
+            get(codebook_files::import_form),
         ),
         r(
             M::POST,
             "/themes/codebooks/import",
             CODEBOOK_EDITORS,
-            post(codebooks::import_codebook),
+            post(codebook_files::import_codebook),
         ),
         r(
             M::GET,
@@ -101,13 +102,13 @@ pub(crate) fn routes() -> Routes {
             M::GET,
             "/themes/codebooks/{id}/export.csv",
             CODEBOOK_READERS,
-            get(codebooks::export_csv),
+            get(codebook_files::export_csv),
         ),
         r(
             M::GET,
             "/themes/codebooks/{id}/export.json",
             CODEBOOK_READERS,
-            get(codebooks::export_json),
+            get(codebook_files::export_json),
         ),
         r(
             M::POST,
