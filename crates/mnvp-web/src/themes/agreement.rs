@@ -3,19 +3,19 @@
 //! which becomes the item's gold label.
 
 use super::access::{codable, Viewer};
-use super::coding::shown_text;
+use super::coding::{shown_text, store_coding, CodingForm};
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::forms::FormErrors;
 use crate::AppState;
 use axum::extract::{Path, Query, RawForm, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use mnvp_domain::themes::agreement::{describe, krippendorff_alpha, theme_agreement, Metric};
 use mnvp_domain::themes::labels::{coders_disagree, human_labels, with_parents};
 use mnvp_domain::themes::{sentiment_label, SENTIMENTS};
-use mnvp_store::themes::{Codebook, NewCoding, StoredCoding};
+use mnvp_store::themes::{Codebook, StoredCoding};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -275,58 +275,26 @@ pub async fn save_resolution(
     RawForm(body): RawForm,
 ) -> WebResult<Response> {
     let (viewer, c) = lead_codebook(&state, &ctx, id).await?;
-    let field = |k: &str| super::form_value(&body, k).unwrap_or_default();
-    let item: i64 = field("item")
-        .parse()
-        .map_err(|_| WebError::BadRequest("The form did not say which item it resolves".into()))?;
-    let themes: Vec<i64> = super::form_values(&body, "theme")
-        .iter()
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    let sentiment = field("sentiment")
-        .parse::<u8>()
-        .ok()
-        .filter(|s| (1..=5).contains(s));
-    let note = field("note").trim().to_string();
-    let mut errors = FormErrors::new();
-    if themes.is_empty() {
-        errors.add("themes", "Choose at least one theme for the agreed coding");
-    }
-    if sentiment.is_none() {
-        errors.add("sentiment", "Choose the agreed sentiment");
-    }
+    let (form, mut errors) = CodingForm::read(
+        &body,
+        "Choose at least one theme for the agreed coding",
+        "Choose the agreed sentiment",
+    )?;
     if errors.is_empty() {
-        let coding = NewCoding {
-            feedback_id: item,
-            coder_id: viewer.user_id,
-            gold: true,
-            themes: themes.clone(),
-            sentiment,
-            note: note.clone(),
-        };
-        match state.store.save_coding(id, &coding, &ctx.actor()).await {
-            Ok(()) => {
-                state.themes.request(id);
-                ctx.flash(
-                    &state.store,
-                    "Resolved. The agreed coding is now this item's label.",
-                )
-                .await;
-                return Ok(Redirect::to(&format!(
-                    "/themes/codebooks/{id}/agreement#disagreements"
-                ))
-                .into_response());
-            }
-            Err(mnvp_store::StoreError::Invalid(m)) => errors.add("themes", m),
-            Err(e) => return Err(e.into()),
+        let coding = form.coding(viewer.user_id, true);
+        let to = format!("/themes/codebooks/{id}/agreement#disagreements");
+        let flash = "Resolved. The agreed coding is now this item's label.";
+        if let Some(done) = store_coding(&state, &ctx, id, &coding, flash, &to, &mut errors).await?
+        {
+            return Ok(done);
         }
     }
     let html = resolve_page(
         &state,
         &ctx,
         &c,
-        item,
-        Some((themes, sentiment, note)),
+        form.item,
+        Some((form.themes, form.sentiment, form.note)),
         errors,
     )
     .await?;

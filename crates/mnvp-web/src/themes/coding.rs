@@ -267,61 +267,35 @@ pub async fn save_coding(
     let field = |k: &str| super::form_value(&body, k).unwrap_or_default();
     let order = QueueOrder::parse(&field("order"));
     let offset: i64 = field("offset").parse().unwrap_or(0).clamp(0, 1_000_000);
-    let item: i64 = field("item")
-        .parse()
-        .map_err(|_| WebError::BadRequest("The form did not say which item it codes".into()))?;
     if field("action") == "skip" {
         return Ok(Redirect::to(&queue_link(id, order, offset + 1)).into_response());
     }
-    let mut errors = FormErrors::new();
-    let themes: Vec<i64> = super::form_values(&body, "theme")
-        .iter()
-        .filter_map(|v| v.parse().ok())
-        .collect();
-    if themes.is_empty() {
-        errors.add("themes", "Choose at least one theme, or skip this item");
-    }
-    let sentiment = field("sentiment")
-        .parse::<u8>()
-        .ok()
-        .filter(|s| (1..=5).contains(s));
-    if sentiment.is_none() {
-        errors.add(
-            "sentiment",
-            "Choose how positive or negative the feedback is",
-        );
-    }
-    let note = field("note").trim().to_string();
-    if note.chars().count() > MAX_NOTE {
-        errors.add(
-            "note",
-            format!("The note must be {MAX_NOTE} characters or fewer"),
-        );
-    }
+    let (form, mut errors) = CodingForm::read(
+        &body,
+        "Choose at least one theme, or skip this item",
+        "Choose how positive or negative the feedback is",
+    )?;
     if errors.is_empty() {
-        let coding = NewCoding {
-            feedback_id: item,
-            coder_id: viewer.user_id,
-            gold: false,
-            themes: themes.clone(),
-            sentiment,
-            note: note.clone(),
-        };
-        match state.store.save_coding(id, &coding, &ctx.actor()).await {
-            Ok(()) => {
-                state.themes.request(id);
-                ctx.flash(&state.store, "Saved. Here is the next item.")
-                    .await;
-                return Ok(Redirect::to(&queue_link(id, order, offset)).into_response());
-            }
-            Err(mnvp_store::StoreError::Invalid(m)) => errors.add("themes", m),
-            Err(e) => return Err(e.into()),
+        let coding = form.coding(viewer.user_id, false);
+        let to = queue_link(id, order, offset);
+        if let Some(done) = store_coding(
+            &state,
+            &ctx,
+            id,
+            &coding,
+            "Saved. Here is the next item.",
+            &to,
+            &mut errors,
+        )
+        .await?
+        {
+            return Ok(done);
         }
     }
     let typed = Typed {
-        themes,
-        sentiment,
-        note,
+        themes: form.themes,
+        sentiment: form.sentiment,
+        note: form.note,
     };
     let html = page(
         &state,
@@ -330,10 +304,105 @@ pub async fn save_coding(
         &c,
         order,
         offset,
-        Some(item),
+        Some(form.item),
         Some(typed),
         errors,
     )
     .await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+}
+
+/// A coding as posted from the coding screen or the resolution page.
+pub(super) struct CodingForm {
+    pub item: i64,
+    pub themes: Vec<i64>,
+    pub sentiment: Option<u8>,
+    pub note: String,
+}
+
+impl CodingForm {
+    /// Reads the form and checks it; the messages say what to do when no theme or no sentiment
+    /// was chosen. A form that does not name its item is refused outright.
+    pub(super) fn read(
+        body: &[u8],
+        no_theme: &str,
+        no_sentiment: &str,
+    ) -> WebResult<(CodingForm, FormErrors)> {
+        let field = |k: &str| super::form_value(body, k).unwrap_or_default();
+        let item = field("item").parse().map_err(|_| {
+            WebError::BadRequest("The form did not say which feedback item it is about".into())
+        })?;
+        let themes: Vec<i64> = super::form_values(body, "theme")
+            .iter()
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let sentiment = field("sentiment")
+            .parse::<u8>()
+            .ok()
+            .filter(|s| (1..=5).contains(s));
+        let note = field("note").trim().to_string();
+        let mut errors = FormErrors::new();
+        if themes.is_empty() {
+            errors.add("themes", no_theme);
+        }
+        if sentiment.is_none() {
+            errors.add("sentiment", no_sentiment);
+        }
+        if note.chars().count() > MAX_NOTE {
+            errors.add(
+                "note",
+                format!("The note must be {MAX_NOTE} characters or fewer"),
+            );
+        }
+        Ok((
+            CodingForm {
+                item,
+                themes,
+                sentiment,
+                note,
+            },
+            errors,
+        ))
+    }
+
+    pub(super) fn coding(&self, coder_id: i64, gold: bool) -> NewCoding {
+        NewCoding {
+            feedback_id: self.item,
+            coder_id,
+            gold,
+            themes: self.themes.clone(),
+            sentiment: self.sentiment,
+            note: self.note.clone(),
+        }
+    }
+}
+
+/// Saves a checked coding and, once saved, asks the worker to bring the model up to date and
+/// returns the redirect (with `flash`). A theme removed from the codebook meanwhile becomes a
+/// form error instead.
+pub(super) async fn store_coding(
+    state: &AppState,
+    ctx: &Ctx,
+    codebook: i64,
+    coding: &NewCoding,
+    flash: &str,
+    to: &str,
+    errors: &mut FormErrors,
+) -> WebResult<Option<Response>> {
+    match state
+        .store
+        .save_coding(codebook, coding, &ctx.actor())
+        .await
+    {
+        Ok(()) => {
+            state.themes.request(codebook);
+            ctx.flash(&state.store, flash).await;
+            Ok(Some(Redirect::to(to).into_response()))
+        }
+        Err(mnvp_store::StoreError::Invalid(m)) => {
+            errors.add("themes", m);
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

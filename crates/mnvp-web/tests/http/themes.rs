@@ -226,6 +226,68 @@ async fn coding_flow_with_suggestions_and_redaction(engine: Engine) {
         format!("/themes/codebooks/{codebook}/code?order=random&offset=5")
     );
 
+    // Agreement: kappa and alpha per theme, and the demo coders' disagreements to resolve.
+    let agreement = format!("/themes/codebooks/{codebook}/agreement");
+    let (status, html) = lead.get_text(&agreement).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Cohen's kappa") && html.contains("Krippendorff's alpha"));
+    let marker = format!("/themes/codebooks/{codebook}/resolve?item=");
+    let at = html.find(&marker).expect("a disagreement to resolve") + marker.len();
+    let disputed: i64 = html[at..].split('"').next().unwrap().parse().unwrap();
+    let resolve = format!("/themes/codebooks/{codebook}/resolve?item={disputed}");
+    let (status, html) = lead.get_text(&resolve).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("What each coder chose") && html.contains("chose it)"));
+    let csrf = lead.csrf(&resolve).await;
+    let disputed_s = disputed.to_string();
+    let res = lead
+        .post_form(
+            &format!("/themes/codebooks/{codebook}/resolve"),
+            &code_fields(&csrf, &disputed_s, &[], "", "talked it through"),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Choose at least one theme for the agreed coding"));
+    let res = lead
+        .post_form(
+            &format!("/themes/codebooks/{codebook}/resolve"),
+            &code_fields(
+                &csrf,
+                &disputed_s,
+                std::slice::from_ref(&kind),
+                "1",
+                "talked it through",
+            ),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let gold: Vec<_> = app
+        .store
+        .item_codings(codebook, disputed)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.gold)
+        .collect();
+    assert_eq!(gold.len(), 1);
+    assert_eq!(
+        (gold[0].sentiment, gold[0].note.as_str()),
+        (Some(1), "talked it through")
+    );
+    let (_, html) = lead.get_text(&agreement).await;
+    assert!(
+        !html.contains(&format!("resolve?item={disputed}\"")),
+        "a resolved item leaves the list"
+    );
+    assert_eq!(
+        volunteer.get(&agreement).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
     // Only coders of this MNVP: trust staff are refused, another MNVP's lead finds nothing.
     let staff = app.signed_in(STAFF).await;
     assert_eq!(staff.get(&path).await.status(), StatusCode::FORBIDDEN);
