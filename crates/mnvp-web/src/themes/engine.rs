@@ -290,7 +290,14 @@ pub fn build(input: &BuildInput) -> NewModelVersion {
         }
     };
     let folds = 5.min(n / 6).max(2);
-    version.metrics = match cross_validate_with(&set, &params, folds, params.seed) {
+    // Each fold trains on about four fifths of the items, so the product's minimum (a gate for
+    // training at all, applied above) must not apply there, or 30 to 37 coded items would
+    // never give a model; the engine's own floor still does.
+    let fold_params = Params {
+        min_items: Params::default().min_items,
+        ..params.clone()
+    };
+    version.metrics = match cross_validate_with(&set, &fold_params, folds, params.seed) {
         Ok(report) => serde_json::to_string(&figures_from(
             &report,
             &theme_ids,
@@ -509,6 +516,24 @@ mod tests {
         assert!(load(&version, Some(b"not a model"))
             .unwrap_err()
             .contains("model version 1"));
+    }
+
+    #[test]
+    fn trains_from_the_minimum_number_of_coded_items() {
+        // Cross-validation trains each fold on fewer than the minimum; that must not stop it.
+        let themes = vec![
+            theme(10, "Parking", "car park"),
+            theme(20, "Kindness", "kind"),
+        ];
+        for n in [MIN_TRAINING_ITEMS, MIN_TRAINING_ITEMS + 5] {
+            let v = build(&input(themes.clone(), coded(n)));
+            assert_eq!(
+                (v.status, v.kind, v.trained_on),
+                ("ready", "trained", n as i64),
+                "{}",
+                v.message
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::engine;
 use crate::AppState;
-use mnvp_store::themes::ModelVersion;
+use mnvp_store::themes::{ModelVersion, NewModelVersion};
 use mnvp_store::{Actor, Store, StoreError};
 use mnvp_text::themes::ThemeModel;
 use std::collections::{BTreeMap, BTreeSet};
@@ -158,6 +158,35 @@ pub fn due(
             && trainable >= engine::MIN_TRAINING_ITEMS)
 }
 
+/// A trained model is never swapped for phrase matching because fewer coded items can be
+/// learnt from than before (a second coder's disagreements wait for the lead; codings were
+/// changed): the attempt is recorded as failed with the reason and the trained version stays in
+/// use. After the codebook itself changed, the new codebook's phrases are the better guide.
+pub fn keep_trained(built: NewModelVersion, versions: &[ModelVersion]) -> NewModelVersion {
+    let Some(in_use) = versions.iter().find(|v| v.status == "ready") else {
+        return built;
+    };
+    if built.status != "ready"
+        || built.kind != "phrases"
+        || in_use.kind != "trained"
+        || in_use.codebook_version != built.codebook_version
+    {
+        return built;
+    }
+    NewModelVersion {
+        status: "failed",
+        model: None,
+        message: format!(
+            "Too few coded items to train: {} can be learnt from now (disputed items wait for the lead's resolution) and a model needs {}. Version {} (trained on {} items) stays in use.",
+            built.coded_items,
+            engine::MIN_TRAINING_ITEMS,
+            in_use.version,
+            in_use.trained_on
+        ),
+        ..built
+    }
+}
+
 /// Brings one codebook's model up to date and scores what needs scoring.
 pub async fn refresh(
     store: &Store,
@@ -200,6 +229,7 @@ pub async fn refresh(
         let built = tokio::task::spawn_blocking(move || engine::build(&input))
             .await
             .map_err(|e| StoreError::Other(format!("model building stopped: {e}")))?;
+        let built = keep_trained(built, &versions);
         if built.status == "failed" {
             tracing::warn!(codebook_id, "theme model not built: {}", built.message);
         }

@@ -11,3 +11,4 @@ mod orgs;
 mod scoping;
 mod signposts;
 mod themes;
+mod themes_training;

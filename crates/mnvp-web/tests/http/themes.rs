@@ -103,7 +103,11 @@ async fn uncoded(app: &TestApp, codebook: i64, mnvp: i64) -> Vec<i64> {
 }
 
 /// Waits (up to two minutes) for the background worker to record a version newer than `after`.
-async fn new_version(app: &TestApp, codebook: i64, after: i64) -> mnvp_store::themes::ModelVersion {
+pub(crate) async fn new_version(
+    app: &TestApp,
+    codebook: i64,
+    after: i64,
+) -> mnvp_store::themes::ModelVersion {
     for _ in 0..240 {
         let versions = app.store.model_versions(codebook).await.unwrap();
         if let Some(v) = versions.into_iter().find(|v| v.version > after) {
