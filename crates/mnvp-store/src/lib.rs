@@ -19,6 +19,7 @@ pub mod organisations;
 pub mod sessions;
 pub mod signposts;
 pub mod test_support;
+pub mod themes;
 pub mod users;
 pub mod voices;
 

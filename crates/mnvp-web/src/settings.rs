@@ -23,6 +23,10 @@ pub struct Settings {
     /// The address the public reaches this server at (`https://mnvp.example.org`), for links
     /// and QR codes on posters; without it, the address a page was requested at is used.
     pub public_url: Option<String>,
+    /// New coded items that make the theme worker train a new model version.
+    pub theme_retrain_after: usize,
+    /// How often the theme worker looks for new feedback to score, in seconds.
+    pub theme_sweep_secs: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -53,6 +57,8 @@ impl Settings {
             request_timeout_secs: 30,
             form_submissions_per_hour: 30,
             public_url: None,
+            theme_retrain_after: 10,
+            theme_sweep_secs: 60,
         }
     }
 }

@@ -73,6 +73,11 @@ fn action_label(code: &str) -> &str {
         "enable_totp" => "Two-step verification on",
         "disable_totp" => "Two-step verification off",
         "import" => "Imported",
+        "code" => "Coded",
+        "resolve" => "Resolved a coding disagreement",
+        "train" => "Model trained",
+        "train_failed" => "Model training failed",
+        "score" => "Suggestions made",
         other => other,
     }
 }
@@ -111,6 +116,7 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         items.push(("Field work", "/field"));
         items.push(("Support organisations", "/support"));
     }
+    items.push(("Themes", "/themes"));
     if matches!(
         user.role(),
         Role::MnvpLead | Role::TrustStaff | Role::Commissioner

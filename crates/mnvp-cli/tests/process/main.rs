@@ -435,4 +435,5 @@ fn settings_file_and_environment_are_layered() {
 
 mod capture;
 mod files;
+mod themes;
 mod voices;

@@ -8,6 +8,7 @@ mod capture_surveys;
 mod field;
 mod foundation;
 mod signposts;
+mod themes;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};

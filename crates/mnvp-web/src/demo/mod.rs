@@ -6,6 +6,8 @@ mod capture;
 mod capture_data;
 mod comments;
 mod field;
+mod theme_comments;
+mod themes;
 mod voices;
 
 use crate::auth::password;
@@ -228,6 +230,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     field::load(store, &places).await?;
     feedback += capture::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     voices::load_reference(store, &a).await?;
+    feedback += themes::load(store).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

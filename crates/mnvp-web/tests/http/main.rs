@@ -17,4 +17,6 @@ mod matrix;
 mod orgs;
 mod scoping;
 mod signposts;
+mod themes;
+mod themes_training;
 mod voices;
