@@ -6,7 +6,7 @@ pub mod export;
 pub mod import;
 pub mod inbox;
 pub mod public;
-pub(crate) mod qr;
+pub mod qr;
 pub mod share;
 pub mod survey;
 

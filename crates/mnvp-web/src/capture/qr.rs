@@ -5,10 +5,10 @@ use qrcode::{EcLevel, QrCode};
 
 /// Pixels per QR module in the PNG, and the quiet zone around it (in modules, as the standard
 /// asks), so a printed code scans from across a waiting room.
-const PNG_SCALE: usize = 12;
+pub(crate) const PNG_SCALE: usize = 12;
 const QUIET_ZONE: usize = 4;
 
-fn qr(url: &str) -> WebResult<QrCode> {
+pub(crate) fn qr(url: &str) -> WebResult<QrCode> {
     QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
         .map_err(|e| WebError::Internal(format!("qr code: {e}")))
 }

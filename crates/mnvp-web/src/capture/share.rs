@@ -2,6 +2,7 @@
 //! QR codes for posters (SVG for print shops, PNG for documents and social media), a printable
 //! poster, and the switch that closes or reopens the form.
 
+pub use super::qr::{qr_png, qr_svg};
 use crate::auth::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::i18n::LANGUAGES;
@@ -12,13 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use minijinja::context;
 use mnvp_store::capture::PublicForm;
-use qrcode::{EcLevel, QrCode};
 use serde::{Deserialize, Serialize};
-
-/// Pixels per QR module in the PNG, and the quiet zone around it (in modules, as the
-/// standard asks), so a printed code scans from across a waiting room.
-const PNG_SCALE: usize = 12;
-const QUIET_ZONE: usize = 4;
 
 /// The lead's MNVP's form.
 async fn lead_form(state: &AppState, ctx: &Ctx) -> WebResult<PublicForm> {
@@ -27,9 +22,9 @@ async fn lead_form(state: &AppState, ctx: &Ctx) -> WebResult<PublicForm> {
 }
 
 /// The address people will type or scan: the configured public address, else the one this
-/// page was reached at.
-fn form_url(state: &AppState, headers: &HeaderMap, form: &PublicForm) -> String {
-    let base = match &state.settings.public_url {
+/// page was reached at. Shared by every poster and link the public is given (form, surveys).
+pub(crate) fn public_base(state: &AppState, headers: &HeaderMap) -> String {
+    match &state.settings.public_url {
         Some(url) => url.trim_end_matches('/').to_string(),
         None => {
             let host = headers
@@ -47,50 +42,11 @@ fn form_url(state: &AppState, headers: &HeaderMap, form: &PublicForm) -> String 
             };
             format!("{scheme}://{host}")
         }
-    };
-    format!("{base}/feedback/{}", form.slug)
-}
-
-fn qr(url: &str) -> WebResult<QrCode> {
-    QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-        .map_err(|e| WebError::Internal(format!("qr code: {e}")))
-}
-
-/// The QR code as an SVG document.
-pub fn qr_svg(url: &str) -> WebResult<String> {
-    Ok(qr(url)?
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(400, 400)
-        .quiet_zone(true)
-        .build())
-}
-
-/// The QR code as a black-and-white PNG.
-pub fn qr_png(url: &str) -> WebResult<Vec<u8>> {
-    let code = qr(url)?;
-    let modules = code.width();
-    let colors = code.to_colors();
-    let side = (modules + 2 * QUIET_ZONE) * PNG_SCALE;
-    let mut pixels = vec![255u8; side * side];
-    for (i, c) in colors.iter().enumerate() {
-        if *c != qrcode::Color::Dark {
-            continue;
-        }
-        let (mx, my) = (i % modules + QUIET_ZONE, i / modules + QUIET_ZONE);
-        for y in my * PNG_SCALE..(my + 1) * PNG_SCALE {
-            pixels[y * side + mx * PNG_SCALE..y * side + (mx + 1) * PNG_SCALE].fill(0);
-        }
     }
-    let mut out = Vec::new();
-    let side = u32::try_from(side).map_err(|_| WebError::Internal("qr too large".into()))?;
-    let mut encoder = png::Encoder::new(&mut out, side, side);
-    encoder.set_color(png::ColorType::Grayscale);
-    encoder.set_depth(png::BitDepth::Eight);
-    let png_err = |e: png::EncodingError| WebError::Internal(format!("png: {e}"));
-    let mut writer = encoder.write_header().map_err(png_err)?;
-    writer.write_image_data(&pixels).map_err(png_err)?;
-    writer.finish().map_err(png_err)?;
-    Ok(out)
+}
+
+fn form_url(state: &AppState, headers: &HeaderMap, form: &PublicForm) -> String {
+    format!("{}/feedback/{}", public_base(state, headers), form.slug)
 }
 
 #[derive(Serialize)]
@@ -243,8 +199,11 @@ mod tests {
         let decoder = png::Decoder::new(std::io::Cursor::new(&png));
         let reader = decoder.read_info().unwrap();
         let info = reader.info();
-        let modules = qr(url).unwrap().width();
-        assert_eq!(info.width as usize, (modules + 8) * PNG_SCALE);
+        let modules = super::super::qr::qr(url).unwrap().width();
+        assert_eq!(
+            info.width as usize,
+            (modules + 8) * super::super::qr::PNG_SCALE
+        );
         assert!(info.width >= 300, "large enough to print");
         let svg = qr_svg(url).unwrap();
         assert!(svg.contains("<svg") && svg.contains("</svg>"));

@@ -72,22 +72,12 @@ pub(crate) async fn viewable_survey(state: &AppState, ctx: &Ctx, id: i64) -> Web
     Ok(survey)
 }
 
-/// The address people open or scan: the host this page was reached at.
+/// The address people open or scan (the configured public address, else this page's host).
 pub(crate) fn survey_url(state: &AppState, headers: &HeaderMap, slug: &str) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    let scheme = if state.settings.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
-    format!("{scheme}://{host}/surveys/{slug}")
+    format!(
+        "{}/surveys/{slug}",
+        crate::capture::share::public_base(state, headers)
+    )
 }
 
 pub async fn list_surveys(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
