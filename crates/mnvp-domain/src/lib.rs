@@ -8,7 +8,9 @@ pub mod feedback;
 pub mod organisation;
 pub mod parse;
 pub mod role;
+pub mod safety;
 pub mod suppression;
+pub mod uk_time;
 pub mod voices;
 
 pub use parse::ParseError;

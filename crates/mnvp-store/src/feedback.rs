@@ -1,7 +1,7 @@
 //! The one feedback store every channel writes to. This is the foundation's slice of it:
 //! enough to hold demo feedback and show counts; capture adds its channels on top.
 
-use crate::{now_text, Actor, Store, StoreError};
+use crate::{now_text, Actor, SealedText, Store, StoreError};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::voices::demographics::Demographics;
 use serde::Serialize;
@@ -33,12 +33,19 @@ pub struct FeedbackCount {
 }
 
 /// Inserts one item (and its consented demographics) inside the open transaction `$tx` and
-/// yields its id. One definition for every channel, so no channel can forget a column.
+/// yields its id. One definition for every channel, so no channel can forget a column: the
+/// original text is sealed (never stored in the clear), the words its redaction removed go
+/// into the blind index, and a flagged item opens a safeguarding case in the same transaction.
 macro_rules! insert_one {
-    ($tx:ident, $f:expr, $now:expr) => {{
+    ($tx:ident, $f:expr, $now:expr, $sealer:expr, $actor:expr) => {{
         let f: &NewFeedback = $f;
+        let sealer: &$crate::sealed::Sealer = $sealer;
+        let sealed = match f.body.as_deref() {
+            Some(b) => Some(sealer.seal(b)?),
+            None => None,
+        };
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
+            "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body_sealed, client_id, created_at, \
              body_redacted, safety_flagged, safety_categories) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
@@ -48,7 +55,7 @@ macro_rules! insert_one {
         .bind(f.care_stage.map(CareStage::as_str))
         .bind(&f.received_on)
         .bind(f.rating)
-        .bind(f.body.as_deref())
+        .bind(sealed)
         .bind(f.client_id.as_deref())
         .bind($now)
         .bind(f.body_redacted.as_deref())
@@ -56,6 +63,18 @@ macro_rules! insert_one {
         .bind(&f.safety_categories)
         .fetch_one(&mut *$tx)
         .await?;
+        if let Some(body) = f.body.as_deref() {
+            for token in sealer.index_tokens(body, f.body_redacted.as_deref()) {
+                sqlx::query("INSERT INTO feedback_words (feedback_id, token) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(token)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+        if f.safety_flagged {
+            open_case!($tx, f.mnvp_id, id, &f.safety_categories, "detected", $actor);
+        }
         if let Some(d) = f.demographics.as_ref().filter(|d| d.consented && !d.is_empty()) {
             sqlx::query(
                 "INSERT INTO feedback_demographics (feedback_id, ethnic_category, age_band, first_language, interpreter_needed, \
@@ -95,6 +114,7 @@ impl Store {
         actor: &Actor,
         idempotency_key: Option<&str>,
     ) -> Result<i64, StoreError> {
+        let sealer = self.sealer()?;
         let id = write_tx!(self, |tx| {
             let existing: Option<(i64,)> = match item.client_id.as_deref() {
                 Some(c) => {
@@ -109,7 +129,7 @@ impl Store {
                 Some((id,)) => id,
                 None => idempotent!(tx, idempotency_key, "feedback", {
                     let now = now_text();
-                    let id = insert_one!(tx, item, &now);
+                    let id = insert_one!(tx, item, &now, sealer, actor);
                     audit_append!(
                         tx,
                         actor,
@@ -132,10 +152,11 @@ impl Store {
         actor: &Actor,
         source: &str,
     ) -> Result<u64, StoreError> {
+        let sealer = self.sealer()?;
         let n = write_tx!(self, |tx| {
             let now = now_text();
             for f in items {
-                insert_one!(tx, f, &now);
+                insert_one!(tx, f, &now, sealer, actor);
             }
             audit_append!(
                 tx,
@@ -186,8 +207,8 @@ impl Store {
     }
 }
 
-/// One item as the inbox lists it. `body` is the original text: callers decide, by role,
-/// whether to show it or its redaction.
+/// One item as the inbox lists it. `body` is the original text, sealed: callers decide, by
+/// role, whether to open it ([`Store::reveal`], leads only, audited) or show the redaction.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct FeedbackItem {
     pub id: i64,
@@ -199,7 +220,8 @@ pub struct FeedbackItem {
     pub care_stage: Option<String>,
     pub received_on: String,
     pub rating: Option<i32>,
-    pub body: Option<String>,
+    #[serde(skip)]
+    pub body: Option<SealedText>,
     pub body_redacted: Option<String>,
     pub safety_flagged: bool,
     pub safety_categories: String,
@@ -246,7 +268,7 @@ pub struct FeedbackFilter {
 }
 
 const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
-     f.care_stage, f.received_on, f.rating, f.body, f.body_redacted, f.safety_flagged, f.safety_categories, \
+     f.care_stage, f.received_on, f.rating, f.body_sealed AS body, f.body_redacted, f.safety_flagged, f.safety_categories, \
      EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";
 
@@ -266,14 +288,29 @@ fn push_in(sql: &mut String, next: &mut usize, column: &str, ids: &[i64]) {
     sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
 }
 
+/// A value to bind, in placeholder order.
+enum Bind {
+    Text(String),
+    Id(i64),
+}
+
+/// Most words of a search that are used (the rest are ignored).
+const MAX_SEARCH_WORDS: usize = 8;
+
 impl FeedbackFilter {
-    /// The WHERE clause and the values to bind, in placeholder order.
-    fn where_clause(&self) -> (String, Vec<i64>, Vec<String>) {
-        // Text filters first ($1–$6), then id lists.
+    /// The WHERE clause and the values to bind, in placeholder order. The search matches each
+    /// word of `text` against the redacted text or, for words redaction removed (names,
+    /// numbers), against the item's keyed blind index (see `sealed`): the original text is
+    /// sealed and cannot be searched in the database.
+    fn where_clause(&self, sealer: &crate::sealed::Sealer) -> (String, Vec<Bind>) {
         let mut sql = String::from(
             " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2) AND ($3 = '' OR f.received_on >= $3) \
-             AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR LOWER(f.body) LIKE $6)",
+             AND ($4 = '' OR f.received_on <= $4)",
         );
+        let mut binds: Vec<Bind> = [&self.channel, &self.care_stage, &self.from, &self.to]
+            .iter()
+            .map(|t| Bind::Text(t.trim().to_string()))
+            .collect();
         if self.flagged_only {
             sql.push_str(" AND f.safety_flagged = TRUE");
         }
@@ -282,31 +319,36 @@ impl FeedbackFilter {
                 " AND EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id)",
             );
         }
-        let mut next = 6;
-        let mut ids = Vec::new();
-        if let Some(m) = &self.mnvp_ids {
-            push_in(&mut sql, &mut next, "f.mnvp_id", m);
-            ids.extend(m);
-        }
-        if let Some(u) = &self.unit_ids {
-            push_in(&mut sql, &mut next, "f.unit_id", u);
-            ids.extend(u);
-        }
-        if let Some(u) = self.unit_id {
-            push_in(&mut sql, &mut next, "f.unit_id", &[u]);
-            ids.push(u);
-        }
-        let text = self.text.trim().to_lowercase();
-        let like = format!("%{}%", text.replace(['\\', '%', '_'], ""));
-        let texts = vec![
-            self.channel.trim().to_string(),
-            self.care_stage.trim().to_string(),
-            self.from.trim().to_string(),
-            self.to.trim().to_string(),
-            text,
-            like,
+        let mut next = 4;
+        let scopes = [
+            ("f.mnvp_id", self.mnvp_ids.clone()),
+            ("f.unit_id", self.unit_ids.clone()),
+            ("f.unit_id", self.unit_id.map(|u| vec![u])),
         ];
-        (sql, ids, texts)
+        for (column, ids) in scopes {
+            if let Some(ids) = ids {
+                push_in(&mut sql, &mut next, column, &ids);
+                binds.extend(ids.into_iter().map(Bind::Id));
+            }
+        }
+        for word in crate::sealed::words(&self.text)
+            .into_iter()
+            .take(MAX_SEARCH_WORDS)
+        {
+            sql.push_str(&format!(
+                " AND (LOWER(COALESCE(f.body_redacted, '')) LIKE ${} OR EXISTS \
+                 (SELECT 1 FROM feedback_words w WHERE w.feedback_id = f.id AND w.token = ${}))",
+                next + 1,
+                next + 2
+            ));
+            next += 2;
+            binds.push(Bind::Text(format!(
+                "%{}%",
+                word.replace(['\\', '%', '_'], "")
+            )));
+            binds.push(Bind::Text(sealer.token(&word)));
+        }
+        (sql, binds)
     }
 }
 
@@ -318,8 +360,8 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
-        let (clause, ids, texts) = filter.where_clause();
-        let n = 6 + ids.len();
+        let (clause, binds) = filter.where_clause(self.sealer()?);
+        let n = binds.len();
         let rows_sql = format!(
             "{SELECT_ITEM}{clause} ORDER BY f.received_on DESC, f.id DESC LIMIT ${} OFFSET ${}",
             n + 1,
@@ -329,13 +371,17 @@ impl Store {
         Ok(read!(self, |pool| {
             let mut q = sqlx::query_as::<_, FeedbackItem>(&rows_sql);
             let mut c = sqlx::query_as::<_, (i64,)>(&count_sql);
-            for t in &texts {
-                q = q.bind(t);
-                c = c.bind(t);
-            }
-            for id in &ids {
-                q = q.bind(id);
-                c = c.bind(id);
+            for b in &binds {
+                match b {
+                    Bind::Text(t) => {
+                        q = q.bind(t);
+                        c = c.bind(t);
+                    }
+                    Bind::Id(id) => {
+                        q = q.bind(id);
+                        c = c.bind(id);
+                    }
+                }
             }
             let rows = q.bind(limit).bind(offset).fetch_all(pool).await?;
             let (total,) = c.fetch_one(pool).await?;
@@ -372,15 +418,15 @@ impl Store {
 
 impl Store {
     /// Marks an item for the lead's safeguarding review by hand (a volunteer's or staff
-    /// member's judgement), recording who did it.
+    /// member's judgement), recording who did it, and opens a case unless one is open.
     pub async fn flag_feedback(&self, id: i64, actor: &Actor) -> Result<(), StoreError> {
         write_tx!(self, |tx| {
-            let row: Option<(String,)> =
-                sqlx::query_as("SELECT safety_categories FROM feedback WHERE id = $1")
+            let row: Option<(String, i64)> =
+                sqlx::query_as("SELECT safety_categories, mnvp_id FROM feedback WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&mut *tx)
                     .await?;
-            let (categories,) = row.ok_or(StoreError::NotFound)?;
+            let (categories, mnvp_id) = row.ok_or(StoreError::NotFound)?;
             let mut codes: Vec<&str> = categories.split(';').filter(|c| !c.is_empty()).collect();
             if !codes.contains(&"manual") {
                 codes.push("manual");
@@ -400,6 +446,15 @@ impl Store {
                 Some(id),
                 "flagged for safeguarding review by hand".to_string()
             );
+            let open: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM safety_cases WHERE feedback_id = $1 AND closed_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if open.is_none() {
+                open_case!(tx, mnvp_id, id, &codes.join(";"), "manual", actor);
+            }
         });
         Ok(())
     }

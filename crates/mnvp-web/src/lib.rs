@@ -15,6 +15,7 @@ mod login;
 mod middleware;
 mod pages;
 pub mod routes;
+pub mod safety;
 pub mod settings;
 mod templates;
 
@@ -58,6 +59,7 @@ pub fn serve(
 ) -> impl Future<Output = std::io::Result<()>> {
     let app = routes::app(state.clone());
     let sweeper = tokio::spawn(sweep_sessions(state.store.clone()));
+    let alerts = tokio::spawn(safety::alerts::run(state.clone()));
     async move {
         let result = axum::serve(
             listener,
@@ -66,6 +68,7 @@ pub fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
         sweeper.abort();
+        alerts.abort();
         state.store.close().await;
         result
     }

@@ -3,7 +3,9 @@
 //! expectations against it, so a new route cannot be added without deciding who may use it.
 
 use crate::auth::guard::{authorize, Access};
-use crate::{account, admin, api, capture, health, home, login, middleware, pages, AppState};
+use crate::{
+    account, admin, api, capture, health, home, login, middleware, pages, safety, AppState,
+};
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
@@ -18,10 +20,8 @@ pub(crate) const SIGNED_IN: Access = Access::SignedIn;
 pub(crate) const FEEDBACK_READERS: Access =
     Access::Roles(&[Role::MnvpLead, Role::Volunteer, Role::TrustStaff]);
 /// The MNVP lead alone (triage, coding, original text, planning).
-#[allow(dead_code)] // taken up by the capabilities as their pages land
 pub(crate) const LEAD: Access = Access::Roles(&[Role::MnvpLead]);
 /// MNVP leads and volunteers (field work: Walk the Patch, outreach, 15 Steps).
-#[allow(dead_code)] // taken up by the capabilities as their pages land
 pub(crate) const MNVP_TEAM: Access = Access::Roles(&[Role::MnvpLead, Role::Volunteer]);
 
 /// One capability's rows of the route table.
@@ -53,7 +53,7 @@ pub(crate) fn r(
 
 /// Every capability's routes. Each capability keeps its own rows beside its handlers.
 fn table() -> Routes {
-    [foundation(), capture::routes()].concat()
+    [foundation(), capture::routes(), safety::routes()].concat()
 }
 
 /// Health, sign-in, the dashboard, accounts, administration and the JSON API.

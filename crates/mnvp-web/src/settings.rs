@@ -17,6 +17,60 @@ pub struct Settings {
     pub max_failed_logins: i64,
     pub throttle_window_secs: i64,
     pub request_timeout_secs: u64,
+    /// The address people use to reach the server (links in emails); `http://{bind}` if unset.
+    pub public_url: Option<String>,
+    /// The mail server for overdue safeguarding alerts; None = alerts on the dashboard only.
+    pub mail: Option<MailSettings>,
+    /// How often the server looks for overdue safeguarding steps.
+    pub alert_interval_secs: u64,
+}
+
+/// How to reach the mail server (SMTP) that sends alert emails.
+#[derive(Clone)]
+pub struct MailSettings {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub tls: MailTls,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailTls {
+    /// Plain SMTP: only for a relay on the same machine or a test sink.
+    None,
+    /// Upgrade with STARTTLS (port 587, the usual choice).
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
+
+impl MailTls {
+    pub fn parse(raw: &str) -> Result<MailTls, String> {
+        match raw.trim() {
+            "none" => Ok(MailTls::None),
+            "starttls" | "" => Ok(MailTls::StartTls),
+            "tls" => Ok(MailTls::Tls),
+            other => Err(format!(
+                "unknown smtp_tls '{other}': use starttls, tls or none"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("from", &self.from)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("tls", &self.tls)
+            .finish()
+    }
 }
 
 impl std::fmt::Debug for Settings {
@@ -30,6 +84,8 @@ impl std::fmt::Debug for Settings {
             .field("assets_dir", &self.assets_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_minutes", &self.session_minutes)
+            .field("public_url", &self.public_url)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -45,6 +101,17 @@ impl Settings {
             max_failed_logins: 5,
             throttle_window_secs: 15 * 60,
             request_timeout_secs: 30,
+            public_url: None,
+            mail: None,
+            alert_interval_secs: 300,
+        }
+    }
+
+    /// The base of links sent outside the browser (emails), without a trailing slash.
+    pub fn link_base(&self) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.bind),
         }
     }
 }

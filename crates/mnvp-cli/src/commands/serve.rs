@@ -31,7 +31,7 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     let addr: SocketAddr = bind.parse().with_context(|| {
         format!("--bind '{bind}' is not an address and port like 127.0.0.1:8080")
     })?;
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let mut settings = Settings::new(addr, cfg.database_url.clone());
     if let Some(dir) = &cfg.file.assets_dir {
         settings.assets_dir = Some(dir.clone());
@@ -39,6 +39,11 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     settings.secure_cookies = opts.secure_cookies || cfg.file.secure_cookies.unwrap_or(false);
     if let Some(m) = cfg.file.session_minutes {
         settings.session_minutes = m;
+    }
+    settings.public_url = cfg.public_url()?;
+    settings.mail = cfg.mail()?;
+    if let Some(secs) = cfg.alert_interval_secs()? {
+        settings.alert_interval_secs = secs.max(1);
     }
     if settings.assets_dir.is_none() {
         tracing::warn!("the NHS.UK design system files were not found; run `npm ci` in the repository so pages are styled");
@@ -64,6 +69,15 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     );
     for line in intro {
         println!("{line}");
+    }
+    match &settings.mail {
+        Some(m) => println!(
+            "Overdue safeguarding alerts are emailed through {}:{}.",
+            m.host, m.port
+        ),
+        None => println!(
+            "No mail server is set up (smtp_host), so overdue safeguarding alerts are shown on the dashboard only."
+        ),
     }
     println!("Press Ctrl+C to stop.");
 

@@ -3,6 +3,7 @@
 
 mod capture;
 mod foundation;
+mod safety;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};
@@ -93,5 +94,18 @@ impl Raw {
             sqlx::query(sql).execute(&mut c).await?;
         }
         Ok(())
+    }
+
+    /// The first column of every row, as text (NULL as "").
+    pub async fn texts(&self, sql: &str) -> Vec<String> {
+        use sqlx::Connection;
+        let rows: Vec<(Option<String>,)> = if self.url.starts_with("sqlite") {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::query_as(sql).fetch_all(&mut c).await.unwrap()
+        } else {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query_as(sql).fetch_all(&mut c).await.unwrap()
+        };
+        rows.into_iter().map(|(t,)| t.unwrap_or_default()).collect()
     }
 }

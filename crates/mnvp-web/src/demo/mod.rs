@@ -3,6 +3,7 @@
 //! Every name, place and comment here is invented.
 
 mod comments;
+mod safety;
 
 use crate::auth::password;
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -212,6 +213,13 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    let logins = demo_logins();
+    safety::load(
+        store,
+        (riverside.id, maternity.id, &logins[1].email),
+        (downs.id, &logins[5].email),
+    )
+    .await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

@@ -8,4 +8,7 @@ mod auth;
 mod inbox;
 mod matrix;
 mod orgs;
+mod redaction;
+mod safety;
 mod scoping;
+mod smtp_sink;

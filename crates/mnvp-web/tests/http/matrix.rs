@@ -32,8 +32,27 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, SAFETY, FOUNDATION_LAST].concat()
 }
+
+/// Triage and the governance report are the lead's; the procedure is the MNVP team's; the
+/// suppressed summary is the commissioners'.
+const SAFETY: &[(&str, &str, Who)] = &[
+    ("GET", "/safety", Who::Only(&[Lead])),
+    ("GET", "/safety/cases/{id}", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/review", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/decision", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/notify", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/outcome", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/close", Who::Only(&[Lead])),
+    ("GET", "/safety/procedure", Who::Only(&[Lead, Volunteer])),
+    ("GET", "/safety/procedure/edit", Who::Only(&[Lead])),
+    ("POST", "/safety/procedure/edit", Who::Only(&[Lead])),
+    ("GET", "/safety/report", Who::Only(&[Lead])),
+    ("GET", "/safety/report.csv", Who::Only(&[Lead])),
+    ("GET", "/safety/summary", Who::Only(&[Commissioner])),
+    ("GET", "/safety/summary.csv", Who::Only(&[Commissioner])),
+];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox", FEEDBACK_READERS),
