@@ -5,6 +5,7 @@
 mod vocabulary;
 pub mod audit;
 pub mod feedback;
+pub mod field;
 pub mod organisation;
 pub mod parse;
 pub mod role;

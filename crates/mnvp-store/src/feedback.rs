@@ -52,7 +52,7 @@ macro_rules! insert_one {
         .bind(f.mnvp_id)
         .bind(f.unit_id)
         .bind(f.channel.as_str())
-        .bind(f.care_stage.map(CareStage::as_str))
+        .bind(f.care_stage.map(mnvp_domain::feedback::CareStage::as_str))
         .bind(&f.received_on)
         .bind(f.rating)
         .bind(sealed)
@@ -267,7 +267,7 @@ pub struct FeedbackFilter {
     pub with_demographics: bool,
 }
 
-const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
+pub(crate) const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
      f.care_stage, f.received_on, f.rating, f.body_sealed AS body, f.body_redacted, f.safety_flagged, f.safety_categories, \
      EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";

@@ -13,12 +13,15 @@ mod connect;
 mod error;
 #[macro_use]
 pub mod safety;
+#[macro_use]
 pub mod feedback;
+pub mod field;
 pub mod keys;
 pub mod organisations;
 mod sealed;
 mod sealing;
 pub mod sessions;
+pub mod signposts;
 pub mod test_support;
 pub mod users;
 pub mod voices;

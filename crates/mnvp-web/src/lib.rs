@@ -8,6 +8,7 @@ pub mod auth;
 pub mod capture;
 pub mod demo;
 mod error;
+mod field;
 mod forms;
 mod health;
 mod home;

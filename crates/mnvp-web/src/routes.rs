@@ -4,7 +4,7 @@
 
 use crate::auth::guard::{authorize, Access};
 use crate::{
-    account, admin, api, capture, health, home, login, middleware, pages, safety, AppState,
+    account, admin, api, capture, field, health, home, login, middleware, pages, safety, AppState,
 };
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
@@ -53,7 +53,13 @@ pub(crate) fn r(
 
 /// Every capability's routes. Each capability keeps its own rows beside its handlers.
 fn table() -> Routes {
-    [foundation(), capture::routes(), safety::routes()].concat()
+    [
+        foundation(),
+        capture::routes(),
+        field::routes(),
+        safety::routes(),
+    ]
+    .concat()
 }
 
 /// Health, sign-in, the dashboard, accounts, administration and the JSON API.

@@ -130,6 +130,13 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         Role::Commissioner => items.push(("Safeguarding", "/safety/summary")),
         _ => {}
     }
+    if matches!(user.role(), Role::MnvpLead | Role::Volunteer) {
+        items.push(("Field work", "/field"));
+        items.push(("Support organisations", "/support"));
+    }
+    if user.role() == Role::TrustStaff {
+        items.push(("15 Steps reports", "/field/fifteen-steps"));
+    }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
         items.push(("Accounts", "/admin/users"));

@@ -3,12 +3,13 @@
 //! disclosed". Every flagged feedback item becomes a case; each case follows its MNVP's
 //! procedure step by step, and these pure rules say which steps a case still needs, which are
 //! overdue and when each falls due, so the store, the web pages, the alert mailer and the
-//! governance report all agree.
+//! governance report all agree. Signposting's rules (support topics) live beside them.
 
 pub mod case;
 pub mod deadline;
 pub mod procedure;
 pub mod report;
+pub mod support;
 
 vocabulary!(
     /// Why an item needs the lead's review: a kind of disclosure found at the door, or a

@@ -2,8 +2,10 @@
 //! capability, sharing the helpers below.
 
 mod capture;
+mod field;
 mod foundation;
 mod safety;
+mod signposts;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};

@@ -81,25 +81,11 @@ async fn scope(state: &AppState, ctx: &Ctx) -> WebResult<FeedbackFilter> {
     })
 }
 
-/// The text this person may see: the original (opened from its sealed form) for leads;
-/// otherwise the redaction stored when the item arrived. Nothing but the lead's view ever opens
-/// the sealed text; an item not yet screened shows a note instead of its words.
-fn shown_text(store: &Store, role: Role, f: &FeedbackItem) -> WebResult<Option<String>> {
-    let Some(sealed) = f.body.as_ref() else {
-        return Ok(None);
-    };
-    Ok(Some(if role.sees_original_text() {
-        store.reveal(sealed)?
-    } else {
-        f.body_redacted
-            .clone()
-            .unwrap_or_else(|| NOT_SCREENED.to_string())
-    }))
+/// The text this person may see (see [`super::shown_stored`]): the lead opens the sealed
+/// original; everyone else gets the redaction made at the door.
+pub(crate) fn shown_text(store: &Store, role: Role, f: &FeedbackItem) -> Option<String> {
+    super::shown_stored(store, role, f.body.as_ref(), f.body_redacted.as_deref())
 }
-
-/// Shown instead of the words of an item stored before screening, until the next start screens it.
-const NOT_SCREENED: &str =
-    "(This comment is being checked for personal details and will appear shortly.)";
 
 #[derive(Serialize)]
 struct Row {
@@ -113,19 +99,19 @@ struct Row {
     text: Option<String>,
 }
 
-fn row(store: &Store, role: Role, f: &FeedbackItem) -> WebResult<Row> {
-    Ok(Row {
+fn row(store: &Store, role: Role, f: &FeedbackItem) -> Row {
+    Row {
         id: f.id,
         received_on: f.received_on.clone(),
         channel: f.channel.clone(),
         care_stage: f.care_stage.clone(),
         unit_name: f.unit_name.clone(),
         rating: f.rating,
-        text: shown_text(store, role, f)?,
+        text: shown_text(store, role, f),
         // Triage is the lead's: others are not shown which items raised a concern.
         concern: (role.sees_original_text() && f.safety_flagged)
             .then(|| concern_label(&f.safety_categories)),
-    })
+    }
 }
 
 /// Units within the person's scope, for the filter.
@@ -221,7 +207,7 @@ pub async fn list_inbox(
             &ctx,
             "capture/inbox.html",
             context! {
-                rows => items.iter().map(|f| row(&state.store, role, f)).collect::<WebResult<Vec<_>>>()?,
+                rows => items.iter().map(|f| row(&state.store, role, f)).collect::<Vec<_>>(),
                 total => total,
                 page => page,
                 pages => pages,
@@ -300,7 +286,7 @@ pub async fn show_feedback(
         .render(
             &ctx,
             "capture/feedback.html",
-            context! { item => row(&state.store, role, &item)?, redacted => !role.sees_original_text() },
+            context! { item => row(&state.store, role, &item), redacted => !role.sees_original_text() },
         )
         .await
 }
@@ -342,7 +328,7 @@ pub async fn export_inbox(
     let csv_err = |e: csv::Error| WebError::Internal(format!("csv: {e}"));
     out.write_record(header).map_err(csv_err)?;
     for f in &items {
-        let r = row(&state.store, role, f)?;
+        let r = row(&state.store, role, f);
         out.write_record([
             r.id.to_string(),
             r.received_on,

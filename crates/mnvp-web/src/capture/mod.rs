@@ -58,6 +58,44 @@ pub fn screened(mut item: NewFeedback) -> NewFeedback {
     item
 }
 
+/// Free text as this role may see it: as written for the MNVP lead, with personal details
+/// replaced for everyone else.
+pub fn shown(role: mnvp_domain::role::Role, text: &str) -> String {
+    if role.sees_original_text() {
+        text.to_string()
+    } else {
+        mnvp_text::safety::redact(text).text
+    }
+}
+
+/// A feedback item's text as this role may see it. The original is sealed at rest and opened
+/// only for the MNVP lead (callers audit that view); everyone else gets the redaction made at
+/// the door, and an item not yet screened shows a note rather than its words. Text that cannot
+/// be opened (altered in the database) shows a note too, and the failure is logged.
+pub fn shown_stored(
+    store: &mnvp_store::Store,
+    role: mnvp_domain::role::Role,
+    body: Option<&mnvp_store::SealedText>,
+    redacted: Option<&str>,
+) -> Option<String> {
+    let sealed = body?;
+    Some(match (role.sees_original_text(), redacted) {
+        (true, _) => store.reveal(sealed).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "stored feedback text could not be opened");
+            UNREADABLE.to_string()
+        }),
+        (false, Some(r)) => r.to_string(),
+        (false, None) => NOT_SCREENED.to_string(),
+    })
+}
+
+/// Shown instead of text whose sealed form could not be opened.
+pub const UNREADABLE: &str = "(This comment could not be decrypted. Tell your administrator.)";
+
+/// Shown to roles other than the lead instead of an item that has not been screened yet.
+pub const NOT_SCREENED: &str =
+    "(This comment is being checked for personal details and will appear shortly.)";
+
 /// Fills in where a person lives from the postcode they typed, keeping only the district, the
 /// 2021 area and its deprivation decile: the postcode itself is never stored.
 pub async fn locate(

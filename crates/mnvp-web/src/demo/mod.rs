@@ -3,6 +3,7 @@
 //! Every name, place and comment here is invented.
 
 mod comments;
+mod field;
 mod safety;
 
 use crate::auth::password;
@@ -213,6 +214,14 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
     let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    let places = field::Ids {
+        riverside: riverside.id,
+        maternity: maternity.id,
+        birth_centre: birth_centre.id,
+        downs: downs.id,
+        neonatal: neonatal.id,
+    };
+    field::load(store, &places).await?;
     let logins = demo_logins();
     safety::load(
         store,

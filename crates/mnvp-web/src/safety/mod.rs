@@ -1,7 +1,8 @@
 //! Safeguarding (guidance 2.5–2.6): the lead's triage queue of cases opened for flagged
 //! feedback, each case worked through the MNVP's documented escalation procedure, overdue
 //! alerts on the dashboard and by email, and the governance report. Volunteers can read the
-//! procedure; commissioners see the report's suppressed aggregate.
+//! procedure; commissioners see the report's suppressed aggregate. The signposting directory
+//! (support organisations, matched to what someone wrote) is for the whole MNVP team.
 
 pub mod alerts;
 mod case;
@@ -12,6 +13,7 @@ mod procedure;
 mod queue;
 mod report;
 mod scope;
+pub mod signposts;
 mod steps;
 
 pub(crate) use dashboard::panel as dashboard_panel;
@@ -97,5 +99,6 @@ pub(crate) fn routes() -> Routes {
             COMMISSIONERS,
             get(report::export_summary),
         ),
+        r(M::GET, "/support", MNVP_TEAM, get(signposts::list_support)),
     ]
 }

@@ -5,10 +5,12 @@ mod support;
 
 mod audit;
 mod auth;
+mod field;
 mod inbox;
 mod matrix;
 mod orgs;
 mod redaction;
 mod safety;
 mod scoping;
+mod signposts;
 mod smtp_sink;

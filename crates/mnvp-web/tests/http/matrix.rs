@@ -32,11 +32,11 @@ const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, SAFETY, FOUNDATION_LAST].concat()
+    [FOUNDATION, CAPTURE, FIELD, SAFETY, FOUNDATION_LAST].concat()
 }
 
-/// Triage and the governance report are the lead's; the procedure is the MNVP team's; the
-/// suppressed summary is the commissioners'.
+/// Triage and the governance report are the lead's; the procedure and the support directory
+/// are the MNVP team's; the suppressed summary is the commissioners'.
 const SAFETY: &[(&str, &str, Who)] = &[
     ("GET", "/safety", Who::Only(&[Lead])),
     ("GET", "/safety/cases/{id}", Who::Only(&[Lead])),
@@ -52,6 +52,7 @@ const SAFETY: &[(&str, &str, Who)] = &[
     ("GET", "/safety/report.csv", Who::Only(&[Lead])),
     ("GET", "/safety/summary", Who::Only(&[Commissioner])),
     ("GET", "/safety/summary.csv", Who::Only(&[Commissioner])),
+    ("GET", "/support", Who::Only(&[Lead, Volunteer])),
 ];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
@@ -59,6 +60,68 @@ const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox/export.csv", FEEDBACK_READERS),
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
+];
+
+/// MNVP leads and volunteers: the people who do the field work.
+const MNVP_TEAM: Who = Who::Only(&[Lead, Volunteer]);
+
+const FIELD: &[(&str, &str, Who)] = &[
+    ("GET", "/field", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/new", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/entries", MNVP_TEAM),
+    ("POST", "/field/walk-the-patch/{id}/tallies", MNVP_TEAM),
+    ("GET", "/field/walk-the-patch/{id}/summary", MNVP_TEAM),
+    (
+        "GET",
+        "/field/walk-the-patch/manifest.webmanifest",
+        Who::Everyone,
+    ),
+    ("GET", "/field/walk-the-patch/sw.js", Who::Everyone),
+    ("GET", "/static/field-queue.js", Who::Everyone),
+    ("GET", "/static/field-walk.js", Who::Everyone),
+    ("GET", "/api/v1/field/walk-the-patch/{id}", MNVP_TEAM),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/entries",
+        MNVP_TEAM,
+    ),
+    (
+        "POST",
+        "/api/v1/field/walk-the-patch/{id}/tallies",
+        MNVP_TEAM,
+    ),
+    ("GET", "/field/fifteen-steps", FEEDBACK_READERS),
+    ("GET", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/new", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}", MNVP_TEAM),
+    ("GET", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/observe", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/summary", MNVP_TEAM),
+    ("POST", "/field/fifteen-steps/{id}/actions", MNVP_TEAM),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/shares",
+        Who::Only(&[Lead]),
+    ),
+    (
+        "POST",
+        "/field/fifteen-steps/{id}/finalise",
+        Who::Only(&[Lead]),
+    ),
+    ("GET", "/field/fifteen-steps/{id}/report", FEEDBACK_READERS),
+    ("GET", "/field/outreach", MNVP_TEAM),
+    ("GET", "/field/outreach/new", MNVP_TEAM),
+    ("POST", "/field/outreach/new", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}", MNVP_TEAM),
+    ("POST", "/field/outreach/{id}/feedback", MNVP_TEAM),
+    ("GET", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("POST", "/field/outreach/{id}/edit", Who::Only(&[Lead])),
+    ("GET", "/field/intelligence", MNVP_TEAM),
+    ("GET", "/field/intelligence/new", MNVP_TEAM),
+    ("POST", "/field/intelligence/new", MNVP_TEAM),
 ];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
