@@ -36,9 +36,17 @@ pub struct FeedbackCount {
 /// yields its id. One definition for every channel, so no channel can forget a column: the
 /// original text is sealed (never stored in the clear), the words its redaction removed go
 /// into the blind index, and a flagged item opens a safeguarding case in the same transaction.
+/// An item that arrives unscreened is screened here (see `screening`).
 macro_rules! insert_one {
     ($tx:ident, $f:expr, $now:expr, $sealer:expr, $actor:expr) => {{
-        let f: &NewFeedback = $f;
+        let given: &NewFeedback = $f;
+        let screened_here;
+        let f: &NewFeedback = if given.is_screened() {
+            given
+        } else {
+            screened_here = given.clone().screened();
+            &screened_here
+        };
         let sealer: &$crate::sealed::Sealer = $sealer;
         let sealed = match f.body.as_deref() {
             Some(b) => Some(sealer.seal(b)?),

@@ -18,6 +18,7 @@ pub mod feedback;
 pub mod field;
 pub mod keys;
 pub mod organisations;
+pub mod screening;
 mod sealed;
 mod sealing;
 pub mod sessions;

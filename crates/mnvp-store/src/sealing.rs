@@ -69,19 +69,48 @@ impl Store {
     }
 
     /// Seals any original text still stored in the clear (rows written before encryption at
-    /// rest), in batches, each with one audit entry. Idempotent: a second start finds none.
+    /// rest), in batches, each with one audit entry; a row that was never screened is screened
+    /// on the way (its redaction stored, a disclosure opening a case). Idempotent: a second
+    /// start finds none.
     pub async fn seal_unsealed_feedback(&self) -> Result<u64, StoreError> {
         let sealer = self.sealer()?;
         let mut total = 0u64;
         loop {
             let n = write_tx!(self, |tx| {
-                let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-                    "SELECT id, body, body_redacted FROM feedback WHERE body IS NOT NULL ORDER BY id LIMIT $1",
+                let rows: Vec<(i64, i64, String, Option<String>)> = sqlx::query_as(
+                    "SELECT id, mnvp_id, body, body_redacted FROM feedback WHERE body IS NOT NULL ORDER BY id LIMIT $1",
                 )
                 .bind(SEAL_BATCH)
                 .fetch_all(&mut *tx)
                 .await?;
-                for (id, body, redacted) in &rows {
+                for (id, mnvp_id, body, redacted) in &rows {
+                    let redacted = match redacted {
+                        Some(r) => Some(r.clone()),
+                        None => {
+                            let s = crate::screening::screen(body);
+                            sqlx::query(
+                                "UPDATE feedback SET body_redacted = $1, safety_flagged = $2, safety_categories = $3 \
+                                 WHERE id = $4",
+                            )
+                            .bind(&s.redacted)
+                            .bind(s.flagged)
+                            .bind(&s.categories)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                            if s.flagged {
+                                open_case!(
+                                    tx,
+                                    *mnvp_id,
+                                    *id,
+                                    &s.categories,
+                                    "detected",
+                                    &Actor::system()
+                                );
+                            }
+                            Some(s.redacted)
+                        }
+                    };
                     sqlx::query("UPDATE feedback SET body_sealed = $1, body = NULL WHERE id = $2")
                         .bind(sealer.seal(body)?)
                         .bind(id)

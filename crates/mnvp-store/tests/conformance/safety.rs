@@ -14,6 +14,7 @@ use mnvp_store::{DataKey, Engine, KeyConfig, Store, StoreError};
 crate::both_engines!(
     original_text_is_sealed_at_rest_and_still_searchable,
     plaintext_from_before_is_sealed_on_start,
+    unscreened_items_are_screened_by_the_store,
     a_different_key_is_refused,
     flagged_items_open_cases_and_cases_close_only_when_complete,
     procedures_are_versioned_and_cases_keep_theirs,
@@ -130,7 +131,47 @@ async fn plaintext_from_before_is_sealed_on_start(engine: Engine) {
     ))
     .await
     .unwrap();
+    raw.exec(&format!(
+        "INSERT INTO feedback (mnvp_id, unit_id, channel, received_on, body, created_at) \
+         VALUES ({mnvp}, {unit}, 'fft', '2025-01-02', 'Since the birth I have thought about ending my life', '2025-01-02T00:00:00Z')"
+    ))
+    .await
+    .unwrap();
     let store = db.open().await.unwrap();
+    let screened = raw
+        .texts("SELECT body_redacted FROM feedback ORDER BY id")
+        .await;
+    assert_eq!(
+        screened,
+        [
+            "Nurse [NAME] stayed late for us",
+            "Since the birth I have thought about ending my life"
+        ],
+        "never-screened rows are screened as they are sealed"
+    );
+    let flagged: Vec<_> = store
+        .list_feedback(
+            &FeedbackFilter {
+                mnvp_ids: Some(vec![mnvp]),
+                flagged_only: true,
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap()
+        .0;
+    assert_eq!(flagged.len(), 1);
+    assert!(flagged[0].safety_categories.contains("self_harm"));
+    assert!(
+        store
+            .case_for_feedback(flagged[0].id)
+            .await
+            .unwrap()
+            .is_some(),
+        "a disclosure found on start opens a case"
+    );
     let left = raw
         .texts("SELECT COALESCE(body, '') FROM feedback WHERE body IS NOT NULL")
         .await;
@@ -168,6 +209,83 @@ async fn plaintext_from_before_is_sealed_on_start(engine: Engine) {
         store.seal_unsealed_feedback().await.unwrap(),
         0,
         "idempotent"
+    );
+}
+
+/// A channel that hands the store unscreened text (an import, a survey answer) still gets the
+/// redaction, the disclosure flags and the case: the store screens what arrives without them.
+async fn unscreened_items_are_screened_by_the_store(engine: Engine) {
+    let (_db, store) = open(engine).await;
+    let (_, _, _, unit, mnvp) = hierarchy(&store).await;
+    let unscreened = |body: &str| NewFeedback {
+        body_redacted: None,
+        safety_flagged: false,
+        safety_categories: String::new(),
+        ..item(mnvp, unit, body, "", "")
+    };
+    let batch = [
+        unscreened("My partner hits me and checks my phone. Ring 07700 900456"),
+        unscreened("Lovely midwives on the birth centre"),
+    ];
+    store
+        .insert_feedback_batch(&batch, &actor(), "test import")
+        .await
+        .unwrap();
+    let one = store
+        .insert_feedback(&unscreened(ORIGINAL), &actor(), None)
+        .await
+        .unwrap();
+    let (items, _) = store
+        .list_feedback(
+            &FeedbackFilter {
+                mnvp_ids: Some(vec![mnvp]),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    let by_redacted = |needle: &str| {
+        items
+            .iter()
+            .find(|i| i.body_redacted.as_deref().unwrap_or("").contains(needle))
+            .unwrap_or_else(|| panic!("no item with {needle}"))
+    };
+    let abuse = by_redacted("Ring [PHONE]");
+    assert!(abuse.safety_flagged);
+    assert!(
+        abuse.safety_categories.contains("domestic_abuse"),
+        "{}",
+        abuse.safety_categories
+    );
+    assert!(store.case_for_feedback(abuse.id).await.unwrap().is_some());
+    let kind = by_redacted("Lovely midwives");
+    assert!(!kind.safety_flagged);
+    assert_eq!(store.case_for_feedback(kind.id).await.unwrap(), None);
+    let single = store.get_feedback(one).await.unwrap();
+    assert_eq!(single.body_redacted.as_deref(), Some(REDACTED));
+    assert_eq!(
+        store.reveal(single.body.as_ref().unwrap()).unwrap(),
+        ORIGINAL
+    );
+    // What a channel screened itself is kept as it was.
+    let own = store
+        .insert_feedback(
+            &item(mnvp, unit, ORIGINAL, "kept as given", ""),
+            &actor(),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get_feedback(own)
+            .await
+            .unwrap()
+            .body_redacted
+            .as_deref(),
+        Some("kept as given")
     );
 }
 

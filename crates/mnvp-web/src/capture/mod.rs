@@ -35,27 +35,9 @@ pub(crate) fn routes() -> Routes {
 
 /// Checks an item as it arrives: stores the redacted text that every non-lead view uses and
 /// flags possible disclosures for the lead's review. Every channel passes its items through
-/// here before they reach the store.
-pub fn screened(mut item: NewFeedback) -> NewFeedback {
-    match item.body.as_deref() {
-        Some(body) => {
-            item.body_redacted = Some(mnvp_text::safety::redact(body).text);
-            let found = mnvp_text::safety::detect(body);
-            item.safety_flagged = found.flagged;
-            item.safety_categories = found
-                .categories
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(";");
-        }
-        None => {
-            item.body_redacted = None;
-            item.safety_flagged = false;
-            item.safety_categories = String::new();
-        }
-    }
-    item
+/// here before they reach the store (and the store screens any item that arrives without it).
+pub fn screened(item: NewFeedback) -> NewFeedback {
+    item.screened()
 }
 
 /// Free text as this role may see it: as written for the MNVP lead, with personal details
