@@ -67,13 +67,28 @@ pub async fn show_case(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let case = case_in_scope(&state, &ctx, id).await?;
-    let now = to_uk(Utc::now());
-    let form = StepForm {
-        date: now.format("%Y-%m-%d").to_string(),
-        time: now.format("%H:%M").to_string(),
-        ..Default::default()
-    };
-    render_case(&state, &ctx, case, &form, FormErrors::new(), None).await
+    render_case(
+        &state,
+        &ctx,
+        case,
+        &StepForm::default(),
+        FormErrors::new(),
+        None,
+    )
+    .await
+}
+
+impl StepForm {
+    /// The form with "when they were told" set to now (UK time), the usual answer, unless the
+    /// person typed a date or time themselves.
+    pub(crate) fn told_now(mut self) -> Self {
+        let now = to_uk(Utc::now());
+        if self.date.trim().is_empty() && self.time.trim().is_empty() {
+            self.date = now.format("%Y-%m-%d").to_string();
+            self.time = now.format("%H:%M").to_string();
+        }
+        self
+    }
 }
 
 /// The case page, with `errors` beside the form `which` when a step was refused.
@@ -86,6 +101,11 @@ pub(crate) async fn render_case(
     which: Option<&str>,
 ) -> WebResult<Response> {
     let id = case.row.id;
+    // Another step's form did not send the notification's date and time: keep its default.
+    let form = &match which {
+        Some("notify") => form.clone(),
+        _ => form.clone().told_now(),
+    };
     let store = &state.store;
     let feedback = match case.row.feedback_id {
         Some(fid) => Some(store.get_feedback(fid).await?),
