@@ -139,9 +139,10 @@ test('a volunteer flags an item by hand, sees only redacted text, and it reaches
 });
 
 const PAGES = {
-  'MNVP lead': ['/safety', '/safety?show=closed', '/safety/procedure', '/safety/procedure/edit', '/safety/report', '/support'],
+  'MNVP lead': ['/safety', '/safety?show=closed', '/safety/procedure', '/safety/procedure/edit', '/safety/report', '/support', '/support/manage', '/support/manage/new'],
   volunteer: ['/safety/procedure', '/support'],
   commissioner: ['/safety/summary'],
+  administrator: ['/support/manage', '/support/manage/new'],
 };
 
 for (const [who, paths] of Object.entries(PAGES)) {
@@ -187,6 +188,21 @@ test('without JavaScript: a refused step shows an error summary linked to its fi
     await page.getByRole('radio', { name: 'Escalate', exact: true }).check();
     await submit(page, 'Record decision');
     assert.match(await page.locator('main').innerText(), /Trust safeguarding team \(required\): not told yet/);
+
+    // The directory form: sent half-filled, every problem is listed and linked; then added.
+    await page.goto(abs('/support/manage/new'));
+    await page.getByLabel('Website (optional)').fill('riverside.example');
+    await submit(page, 'Add organisation');
+    assertNoProblems(await errorSummaryProblems(page), 'directory form error summary problems');
+    assert.equal(await page.getByLabel('Website (optional)').inputValue(), 'riverside.example', 'what was typed is kept');
+    await page.getByLabel('What it helps with').selectOption({ label: 'Domestic abuse' });
+    await page.getByLabel('Name', { exact: true }).fill('Riverside IDVA service (fictional)');
+    await page.getByLabel('What it offers').fill('Independent domestic violence advisers at the hospital.');
+    await page.getByLabel('Website (optional)').fill('https://riverside.example/idva');
+    await submit(page, 'Add organisation');
+    assert.match(await page.locator('main').innerText(), /Riverside IDVA service \(fictional\)/);
+    await page.goto(abs('/support'));
+    assert.match(await page.locator('main').innerText(), /Riverside IDVA service \(fictional\)\s+Local/);
   } finally {
     await context.close();
   }

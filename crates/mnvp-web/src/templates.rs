@@ -139,6 +139,7 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
+        items.push(("Support organisations", "/support/manage"));
         items.push(("Accounts", "/admin/users"));
         items.push(("Audit log", "/admin/audit"));
     }

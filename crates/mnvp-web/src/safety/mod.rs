@@ -7,6 +7,7 @@
 pub mod alerts;
 mod case;
 mod dashboard;
+mod directory;
 mod highlight;
 mod mail;
 mod procedure;
@@ -26,6 +27,9 @@ use mnvp_domain::role::Role;
 
 /// Commissioners: aggregate, suppressed figures only.
 const COMMISSIONERS: Access = Access::Roles(&[Role::Commissioner]);
+/// Who keeps the signposting directory: each lead their MNVP's entries, administrators the
+/// national ones (the handlers pick which).
+const DIRECTORY_EDITORS: Access = Access::Roles(&[Role::MnvpLead, Role::Administrator]);
 
 pub(crate) fn routes() -> Routes {
     use Method as M;
@@ -100,5 +104,35 @@ pub(crate) fn routes() -> Routes {
             get(report::export_summary),
         ),
         r(M::GET, "/support", MNVP_TEAM, get(signposts::list_support)),
+        r(
+            M::GET,
+            "/support/manage",
+            DIRECTORY_EDITORS,
+            get(directory::list_entries),
+        ),
+        r(
+            M::GET,
+            "/support/manage/new",
+            DIRECTORY_EDITORS,
+            get(directory::new_entry),
+        ),
+        r(
+            M::POST,
+            "/support/manage/new",
+            DIRECTORY_EDITORS,
+            post(directory::create_entry),
+        ),
+        r(
+            M::GET,
+            "/support/manage/{id}/edit",
+            DIRECTORY_EDITORS,
+            get(directory::edit_entry),
+        ),
+        r(
+            M::POST,
+            "/support/manage/{id}/edit",
+            DIRECTORY_EDITORS,
+            post(directory::update_entry),
+        ),
     ]
 }

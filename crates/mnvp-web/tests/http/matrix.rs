@@ -36,7 +36,8 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
 }
 
 /// Triage and the governance report are the lead's; the procedure and the support directory
-/// are the MNVP team's; the suppressed summary is the commissioners'.
+/// are the MNVP team's, kept by the lead (local entries) and administrators (national ones);
+/// the suppressed summary is the commissioners'.
 const SAFETY: &[(&str, &str, Who)] = &[
     ("GET", "/safety", Who::Only(&[Lead])),
     ("GET", "/safety/cases/{id}", Who::Only(&[Lead])),
@@ -53,6 +54,19 @@ const SAFETY: &[(&str, &str, Who)] = &[
     ("GET", "/safety/summary", Who::Only(&[Commissioner])),
     ("GET", "/safety/summary.csv", Who::Only(&[Commissioner])),
     ("GET", "/support", Who::Only(&[Lead, Volunteer])),
+    ("GET", "/support/manage", Who::Only(&[Lead, Admin])),
+    ("GET", "/support/manage/new", Who::Only(&[Lead, Admin])),
+    ("POST", "/support/manage/new", Who::Only(&[Lead, Admin])),
+    (
+        "GET",
+        "/support/manage/{id}/edit",
+        Who::Only(&[Lead, Admin]),
+    ),
+    (
+        "POST",
+        "/support/manage/{id}/edit",
+        Who::Only(&[Lead, Admin]),
+    ),
 ];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
