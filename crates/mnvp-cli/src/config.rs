@@ -15,8 +15,8 @@ pub struct GlobalOpts {
     #[arg(long, global = true, env = "DATABASE_URL")]
     pub database_url: Option<String>,
     /// A TOML settings file (keys: database_url, data_key_file, bind, public_url, assets_dir, secure_cookies,
-    /// session_minutes, log_format, smtp_host, smtp_port, smtp_from, smtp_username, smtp_password, smtp_tls,
-    /// alert_interval_secs).
+    /// session_minutes, log_format, form_submissions_per_hour, smtp_host, smtp_port, smtp_from, smtp_username,
+    /// smtp_password, smtp_tls, alert_interval_secs).
     #[arg(long, global = true, env = "MNVP_CONFIG")]
     pub config: Option<PathBuf>,
     /// Log format on standard error: "pretty" or "json".
@@ -36,8 +36,10 @@ pub struct FileSettings {
     pub log_format: Option<String>,
     /// Where the key that encrypts feedback text is kept (created on first start).
     pub data_key_file: Option<PathBuf>,
-    /// The address people use to reach the server, for links in emails.
+    /// The address people reach the server at: links in emails, form links and QR codes on posters.
     pub public_url: Option<String>,
+    /// Public feedback form submissions accepted per client address per hour.
+    pub form_submissions_per_hour: Option<u32>,
     pub smtp_host: Option<String>,
     pub smtp_port: Option<u16>,
     pub smtp_from: Option<String>,

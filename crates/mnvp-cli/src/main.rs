@@ -42,6 +42,9 @@ pub enum Command {
     /// Themes and sentiment: train, evaluate and apply text models on CSV files.
     #[command(subcommand)]
     Text(commands::text::TextCommand),
+    /// Feedback channels: import FFT, CQC Maternity Survey and mapped spreadsheet files.
+    #[command(subcommand)]
+    Capture(commands::capture::CaptureCommand),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +84,7 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Audit(c) => commands::audit::run(c, settings).await,
         Command::Safety(c) => commands::safety::run(c),
         Command::Text(c) => commands::text::run(c),
+        Command::Capture(c) => commands::capture::run(c, settings).await,
     }
 }
 
@@ -149,6 +153,20 @@ mod tests {
             vec!["mnvp", "audit", "verify", "--database-url", "sqlite://x.db"],
             vec![
                 "mnvp",
+                "capture",
+                "import",
+                "--mnvp",
+                "demo",
+                "--kind",
+                "mapped",
+                "--mapping",
+                "Facebook",
+                "--file",
+                "f.csv",
+                "--dry-run",
+            ],
+            vec![
+                "mnvp",
                 "safety",
                 "scan",
                 "--input",
@@ -162,5 +180,10 @@ mod tests {
             assert!(Cli::try_parse_from(&args).is_ok(), "{args:?}");
         }
         assert!(Cli::try_parse_from(["mnvp", "serve", "--no-such-flag"]).is_err());
+        // A mapped import needs the mapping's name.
+        assert!(Cli::try_parse_from([
+            "mnvp", "capture", "import", "--mnvp", "demo", "--kind", "mapped", "--file", "f.csv"
+        ])
+        .is_err());
     }
 }

@@ -4,6 +4,7 @@
 #[macro_use]
 mod vocabulary;
 pub mod audit;
+pub mod capture;
 pub mod feedback;
 pub mod field;
 pub mod organisation;

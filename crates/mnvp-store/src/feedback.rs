@@ -1,7 +1,9 @@
 //! The one feedback store every channel writes to. This is the foundation's slice of it:
 //! enough to hold demo feedback and show counts; capture adds its channels on top.
 
-use crate::{now_text, Actor, SealedText, Store, StoreError};
+use crate::capture::{search, FormDetails};
+use crate::sealed::Sealer;
+use crate::{now_text, Actor, Engine, SealedText, Store, StoreError};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::voices::demographics::Demographics;
 use serde::Serialize;
@@ -122,6 +124,30 @@ impl Store {
         actor: &Actor,
         idempotency_key: Option<&str>,
     ) -> Result<i64, StoreError> {
+        self.insert_feedback_with(item, None, actor, idempotency_key)
+            .await
+    }
+
+    /// Stores one submission of the public form: the item and what the form adds to it
+    /// (month of care, every stage covered, route, language) in one transaction, once.
+    pub async fn insert_form_feedback(
+        &self,
+        item: &NewFeedback,
+        details: &FormDetails,
+        actor: &Actor,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        self.insert_feedback_with(item, Some(details), actor, idempotency_key)
+            .await
+    }
+
+    async fn insert_feedback_with(
+        &self,
+        item: &NewFeedback,
+        details: Option<&FormDetails>,
+        actor: &Actor,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, StoreError> {
         let sealer = self.sealer()?;
         let id = write_tx!(self, |tx| {
             let existing: Option<(i64,)> = match item.client_id.as_deref() {
@@ -138,6 +164,19 @@ impl Store {
                 None => idempotent!(tx, idempotency_key, "feedback", {
                     let now = now_text();
                     let id = insert_one!(tx, item, &now, sealer, actor);
+                    if let Some(d) = details {
+                        sqlx::query(
+                            "INSERT INTO feedback_form_details (feedback_id, care_month, care_stages, journey, language) \
+                             VALUES ($1, $2, $3, $4, $5)",
+                        )
+                        .bind(id)
+                        .bind(d.care_month.as_deref())
+                        .bind(&d.care_stages)
+                        .bind(&d.journey)
+                        .bind(&d.language)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
                     audit_append!(
                         tx,
                         actor,
@@ -302,18 +341,20 @@ enum Bind {
     Id(i64),
 }
 
-/// Most words of a search that are used (the rest are ignored).
-const MAX_SEARCH_WORDS: usize = 8;
-
 impl FeedbackFilter {
-    /// The WHERE clause and the values to bind, in placeholder order. The search matches each
-    /// word of `text` against the redacted text or, for words redaction removed (names,
-    /// numbers), against the item's keyed blind index (see `sealed`): the original text is
-    /// sealed and cannot be searched in the database.
-    fn where_clause(&self, sealer: &crate::sealed::Sealer) -> (String, Vec<Bind>) {
+    /// The WHERE clause and the values to bind, in placeholder order. A stage matches the
+    /// item's main stage or any other stage a form submission said it covers.
+    ///
+    /// The search: every word typed must be found, either in the redacted text through the
+    /// engine's full-text index (in any form: "waiting" finds "waited"; the last letters may be
+    /// left off), or — for the words redaction removed (names, numbers) — as the whole word in
+    /// the item's keyed blind index (see `sealed`). The original text is sealed and is never
+    /// searched in the database, and the index over the redacted text holds no personal details.
+    fn where_clause(&self, engine: Engine, sealer: &Sealer) -> (String, Vec<Bind>) {
         let mut sql = String::from(
-            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2) AND ($3 = '' OR f.received_on >= $3) \
-             AND ($4 = '' OR f.received_on <= $4)",
+            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2 OR EXISTS (SELECT 1 FROM \
+             feedback_form_details x WHERE x.feedback_id = f.id AND (';' || x.care_stages || ';') LIKE ('%;' || $2 || ';%'))) \
+             AND ($3 = '' OR f.received_on >= $3) AND ($4 = '' OR f.received_on <= $4)",
         );
         let mut binds: Vec<Bind> = [&self.channel, &self.care_stage, &self.from, &self.to]
             .iter()
@@ -339,21 +380,19 @@ impl FeedbackFilter {
                 binds.extend(ids.into_iter().map(Bind::Id));
             }
         }
-        for word in crate::sealed::words(&self.text)
-            .into_iter()
-            .take(MAX_SEARCH_WORDS)
-        {
+        let words = search::words(&self.text);
+        if !self.text.trim().is_empty() && words.is_empty() {
+            // Only punctuation: there is nothing to search for, so nothing matches.
+            sql.push_str(" AND 1 = 0");
+        }
+        for word in words {
             sql.push_str(&format!(
-                " AND (LOWER(COALESCE(f.body_redacted, '')) LIKE ${} OR EXISTS \
-                 (SELECT 1 FROM feedback_words w WHERE w.feedback_id = f.id AND w.token = ${}))",
-                next + 1,
+                " AND ({} OR EXISTS (SELECT 1 FROM feedback_words w WHERE w.feedback_id = f.id AND w.token = ${}))",
+                search::condition(engine, &format!("${}", next + 1)),
                 next + 2
             ));
             next += 2;
-            binds.push(Bind::Text(format!(
-                "%{}%",
-                word.replace(['\\', '%', '_'], "")
-            )));
+            binds.push(Bind::Text(search::term(engine, &word)));
             binds.push(Bind::Text(sealer.token(&word)));
         }
         (sql, binds)
@@ -368,7 +407,7 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
-        let (clause, binds) = filter.where_clause(self.sealer()?);
+        let (clause, binds) = filter.where_clause(self.engine(), self.sealer()?);
         let n = binds.len();
         let rows_sql = format!(
             "{SELECT_ITEM}{clause} ORDER BY f.received_on DESC, f.id DESC LIMIT ${} OFFSET ${}",

@@ -15,6 +15,7 @@ mod error;
 pub mod safety;
 #[macro_use]
 pub mod feedback;
+pub mod capture;
 pub mod field;
 pub mod keys;
 pub mod organisations;

@@ -34,6 +34,22 @@ pub(crate) async fn covering_mnvps(
     Ok(covering)
 }
 
+/// The MNVPs whose figures a person may see: every one for administrators, their own for
+/// leads and volunteers, and those within or covering units of their organisation for trust
+/// staff and commissioners.
+pub(crate) async fn mnvps_in_view(
+    store: &mnvp_store::Store,
+    role: Role,
+    org: Option<&mnvp_store::organisations::Org>,
+) -> Result<Vec<mnvp_store::organisations::Org>, mnvp_store::StoreError> {
+    Ok(match (role, org) {
+        (Role::Administrator, _) => store.list_orgs_of_kind(OrgKind::Mnvp).await?,
+        (Role::MnvpLead | Role::Volunteer, Some(o)) => vec![o.clone()],
+        (Role::Commissioner | Role::TrustStaff, Some(o)) => covering_mnvps(store, o.id).await?,
+        _ => Vec::new(),
+    })
+}
+
 pub async fn get_home(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
     let user = ctx.user()?.clone();
     let role = user.role();
@@ -42,13 +58,7 @@ pub async fn get_home(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html
         Some(id) => Some(store.get_org(id).await?),
         None => None,
     };
-    // The MNVPs whose figures this person may see.
-    let mnvps = match (role, &org) {
-        (Role::Administrator, _) => store.list_orgs_of_kind(OrgKind::Mnvp).await?,
-        (Role::MnvpLead | Role::Volunteer, Some(o)) => vec![o.clone()],
-        (Role::Commissioner | Role::TrustStaff, Some(o)) => covering_mnvps(store, o.id).await?,
-        _ => Vec::new(),
-    };
+    let mnvps = mnvps_in_view(store, role, org.as_ref()).await?;
     let ids: Vec<i64> = mnvps.iter().map(|m| m.id).collect();
     let exact = matches!(role, Role::MnvpLead | Role::Administrator);
     let rule = SuppressionRule::default();

@@ -12,6 +12,7 @@ mod field;
 mod forms;
 mod health;
 mod home;
+pub mod i18n;
 mod login;
 mod middleware;
 mod pages;
@@ -38,12 +39,17 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     templates: Arc<minijinja::Environment<'static>>,
     asset_version: &'static str,
+    /// Submissions per client on the public feedback form (flood protection).
+    pub(crate) form_limiter: Arc<capture::public::RateLimiter>,
 }
 
 impl AppState {
     pub fn new(store: Store, settings: Settings) -> AppState {
         AppState {
             store,
+            form_limiter: Arc::new(capture::public::RateLimiter::per_hour(
+                settings.form_submissions_per_hour,
+            )),
             settings: Arc::new(settings),
             templates: Arc::new(templates::environment()),
             asset_version: env!("CARGO_PKG_VERSION"),

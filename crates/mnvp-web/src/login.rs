@@ -49,7 +49,7 @@ fn safe_next(next: &str) -> &str {
 }
 
 /// A fresh anonymous session (so the sign-in form can carry a CSRF token) when there is none.
-async fn ensure_session(state: &AppState, ctx: &mut Ctx) -> WebResult<Option<String>> {
+pub(crate) async fn ensure_session(state: &AppState, ctx: &mut Ctx) -> WebResult<Option<String>> {
     if ctx.session.is_some() {
         return Ok(None);
     }
@@ -76,7 +76,8 @@ async fn login_page(
     next: &str,
     errors: FormErrors,
 ) -> WebResult<Response> {
-    let cookie = ensure_session(state, &mut ctx).await?;
+    // A fresh anonymous session (so the sign-in form can carry a CSRF token) when there is none.
+    let cookie = crate::auth::anonymous::ensure_session(state, &mut ctx, 3600).await?;
     let html = state
         .render(
             &ctx,

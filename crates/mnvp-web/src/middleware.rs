@@ -13,7 +13,6 @@ use axum::Router;
 use minijinja::context;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -100,6 +99,31 @@ pub fn assets_service(settings: &Settings) -> Router<AppState> {
     }
 }
 
+/// Largest request body on ordinary routes.
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Caps every request body: ordinary routes at 16 MiB; the few upload routes (imports, survey
+/// files) a little above their own limit, so that their handlers can answer an oversized file
+/// with a helpful page rather than a bare refusal.
+async fn limit_body(req: Request, next: Next) -> Response {
+    let limit = if crate::capture::UPLOAD_PATHS.contains(&req.uri().path()) {
+        crate::capture::UPLOAD_LIMIT + 1024 * 1024
+    } else {
+        BODY_LIMIT
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
+
 /// Layers every response passes through, outermost last.
 pub fn http_layers(router: Router, settings: &Settings) -> Router {
     let security_headers = [
@@ -121,7 +145,7 @@ pub fn http_layers(router: Router, settings: &Settings) -> Router {
     }
     router
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(16 * 1024 * 1024))
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(settings.request_timeout_secs),

@@ -17,7 +17,12 @@ pub struct Settings {
     pub max_failed_logins: i64,
     pub throttle_window_secs: i64,
     pub request_timeout_secs: u64,
-    /// The address people use to reach the server (links in emails); `http://{bind}` if unset.
+    /// Public feedback form submissions accepted from one client address in an hour. Generous,
+    /// because a hospital's guest Wi-Fi puts many people behind one address.
+    pub form_submissions_per_hour: u32,
+    /// The address the public reaches this server at (`https://mnvp.example.org`), for links
+    /// in emails and QR codes on posters; without it, pages use the address they were
+    /// requested at and emails `http://{bind}`.
     pub public_url: Option<String>,
     /// The mail server for overdue safeguarding alerts; None = alerts on the dashboard only.
     pub mail: Option<MailSettings>,
@@ -101,6 +106,7 @@ impl Settings {
             max_failed_logins: 5,
             throttle_window_secs: 15 * 60,
             request_timeout_secs: 30,
+            form_submissions_per_hour: 30,
             public_url: None,
             mail: None,
             alert_interval_secs: 300,

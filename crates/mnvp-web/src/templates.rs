@@ -130,6 +130,15 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         Role::Commissioner => items.push(("Safeguarding", "/safety/summary")),
         _ => {}
     }
+    if matches!(
+        user.role(),
+        Role::MnvpLead | Role::Volunteer | Role::TrustStaff | Role::Commissioner
+    ) {
+        items.push(("Surveys", "/capture/surveys"));
+    }
+    if user.role() == Role::MnvpLead {
+        items.push(("Import", "/capture/imports"));
+    }
     if matches!(user.role(), Role::MnvpLead | Role::Volunteer) {
         items.push(("Field work", "/field"));
         items.push(("Support organisations", "/support"));

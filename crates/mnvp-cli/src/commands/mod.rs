@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod capture;
 pub mod demo;
 pub mod migrate;
 pub mod safety;

@@ -20,6 +20,10 @@ pub struct Opts {
     /// Mark the session cookie Secure (use when served over HTTPS).
     #[arg(long, env = "MNVP_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The address the public reaches this server at (e.g. https://mnvp.example.org), used in
+    /// feedback form links and QR codes; defaults to the address a page was requested at.
+    #[arg(long, env = "MNVP_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
@@ -40,10 +44,16 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     if let Some(m) = cfg.file.session_minutes {
         settings.session_minutes = m;
     }
-    settings.public_url = cfg.public_url()?;
+    settings.public_url = match opts.public_url.clone() {
+        Some(u) => Some(u),
+        None => cfg.public_url()?,
+    };
     settings.mail = cfg.mail()?;
     if let Some(secs) = cfg.alert_interval_secs()? {
         settings.alert_interval_secs = secs.max(1);
+    }
+    if let Some(n) = cfg.file.form_submissions_per_hour {
+        settings.form_submissions_per_hour = n;
     }
     if settings.assets_dir.is_none() {
         tracing::warn!("the NHS.UK design system files were not found; run `npm ci` in the repository so pages are styled");

@@ -443,5 +443,6 @@ fn settings_file_and_environment_are_layered() {
     );
 }
 
+mod capture;
 mod files;
 mod safety;

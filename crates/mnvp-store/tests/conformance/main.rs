@@ -2,6 +2,9 @@
 //! capability, sharing the helpers below.
 
 mod capture;
+mod capture_form;
+mod capture_imports;
+mod capture_surveys;
 mod field;
 mod foundation;
 mod safety;

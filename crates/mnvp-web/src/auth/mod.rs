@@ -1,5 +1,6 @@
 //! Who is asking: sessions, passwords, second factor, and the route guard.
 
+pub mod anonymous;
 mod ctx;
 pub mod guard;
 pub mod password;

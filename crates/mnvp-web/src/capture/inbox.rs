@@ -35,6 +35,10 @@ pub struct InboxQuery {
     #[serde(default)]
     flagged: String,
     #[serde(default)]
+    demographics: String,
+    #[serde(default)]
+    mnvp: String,
+    #[serde(default)]
     page: Option<i64>,
 }
 
@@ -88,18 +92,18 @@ pub(crate) fn shown_text(store: &Store, role: Role, f: &FeedbackItem) -> Option<
 }
 
 #[derive(Serialize)]
-struct Row {
-    concern: Option<String>,
-    id: i64,
-    received_on: String,
-    channel: String,
-    care_stage: Option<String>,
-    unit_name: Option<String>,
-    rating: Option<i32>,
-    text: Option<String>,
+pub(crate) struct Row {
+    pub(crate) concern: Option<String>,
+    pub(crate) id: i64,
+    pub(crate) received_on: String,
+    pub(crate) channel: String,
+    pub(crate) care_stage: Option<String>,
+    pub(crate) unit_name: Option<String>,
+    pub(crate) rating: Option<i32>,
+    pub(crate) text: Option<String>,
 }
 
-fn row(store: &Store, role: Role, f: &FeedbackItem) -> Row {
+pub(crate) fn row(store: &Store, role: Role, f: &FeedbackItem) -> Row {
     Row {
         id: f.id,
         received_on: f.received_on.clone(),
@@ -136,8 +140,33 @@ async fn unit_options(state: &AppState, filter: &FeedbackFilter) -> WebResult<Ve
         .collect())
 }
 
+/// The MNVPs whose feedback is within the scope (more than one for trust staff whose units
+/// several MNVPs cover), for the MNVP filter.
+async fn mnvp_options(state: &AppState, filter: &FeedbackFilter) -> WebResult<Vec<Opt>> {
+    let mut options = Vec::new();
+    for m in state.store.list_orgs_of_kind(OrgKind::Mnvp).await? {
+        let visible = match (&filter.mnvp_ids, &filter.unit_ids) {
+            (Some(ids), _) => ids.contains(&m.id),
+            (None, Some(units)) => state
+                .store
+                .mnvp_units(m.id)
+                .await?
+                .iter()
+                .any(|u| units.contains(&u.id)),
+            (None, None) => false,
+        };
+        if visible {
+            options.push(Opt {
+                value: m.id.to_string(),
+                text: m.name,
+            });
+        }
+    }
+    Ok(options)
+}
+
 /// The person's scope narrowed by their filters; unknown values are ignored, not trusted.
-async fn filter_for(
+pub(crate) async fn filter_for(
     state: &AppState,
     ctx: &Ctx,
     role: Role,
@@ -152,6 +181,14 @@ async fn filter_for(
         .unwrap_or_default();
     filter.unit_id = q.unit.trim().parse().ok();
     filter.flagged_only = role.sees_original_text() && q.flagged == "yes";
+    filter.with_demographics = q.demographics == "yes";
+    // Narrowing to one MNVP only ever narrows: the scope's own lists still apply.
+    if let Ok(m) = q.mnvp.trim().parse::<i64>() {
+        filter.mnvp_ids = Some(match &filter.mnvp_ids {
+            Some(ids) if !ids.contains(&m) => Vec::new(),
+            _ => vec![m],
+        });
+    }
     filter.from = valid_date(&q.from);
     filter.to = valid_date(&q.to);
     // Searching original text would reveal redacted names to other roles: leads only.
@@ -202,6 +239,14 @@ pub async fn list_inbox(
         .collect();
     let date_errors = (q.from.trim() != filter.from || q.to.trim() != filter.to)
         .then_some("Enter dates like 2026-11-23");
+    // The MNVP filter only when there is a choice to make.
+    let mnvps = mnvp_options(&state, &scope(&state, &ctx).await?).await?;
+    let mnvps = if mnvps.len() > 1 { mnvps } else { Vec::new() };
+    let export_query = serde_urlencoded::to_string(InboxQuery {
+        page: None,
+        ..q.clone()
+    })
+    .unwrap_or_default();
     state
         .render(
             &ctx,
@@ -217,10 +262,11 @@ pub async fn list_inbox(
                 channels => channels,
                 stages => stages,
                 units => unit_options(&state, &filter).await?,
+                mnvps => mnvps,
                 can_search => role.sees_original_text(),
                 redacted => !role.sees_original_text(),
                 date_error => date_errors,
-                export => format!("/inbox/export.csv?{}", serde_urlencoded::to_string(InboxQuery { page: None, ..q.clone() }).unwrap_or_default()),
+                export => export_query,
             },
         )
         .await
@@ -270,23 +316,34 @@ pub async fn show_feedback(
 ) -> WebResult<Html<String>> {
     let role = ctx.role().ok_or(WebError::Unauthenticated)?;
     let item = item_in_scope(&state, &ctx, id).await?;
-    if role.sees_original_text() && item.body.is_some() {
+    if role.sees_original_text() && (item.body.is_some() || item.has_demographics) {
+        let what = match (item.body.is_some(), item.has_demographics) {
+            (true, true) => "original text and equality monitoring answers",
+            (false, true) => "equality monitoring answers",
+            _ => "original text",
+        };
         state
             .store
-            .audit_event(
-                &ctx.actor(),
-                "view",
-                "feedback",
-                Some(id),
-                "original text".into(),
-            )
+            .audit_event(&ctx.actor(), "view", "feedback", Some(id), what.into())
             .await?;
     }
+    let form = state.store.form_details(id).await?;
+    // Equality-monitoring answers are the lead's alone, like the original words.
+    let about = if role.sees_original_text() {
+        state.store.feedback_demographics(id).await?
+    } else {
+        None
+    };
     state
         .render(
             &ctx,
             "capture/feedback.html",
-            context! { item => row(&state.store, role, &item), redacted => !role.sees_original_text() },
+            context! {
+                item => row(&state.store, role, &item),
+                redacted => !role.sees_original_text(),
+                form => form.as_ref().map(super::details::form_details),
+                about => about.as_ref().map(super::details::demographics),
+            },
         )
         .await
 }
@@ -297,85 +354,5 @@ fn valid_date(raw: &str) -> String {
     match chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(_) => raw.to_string(),
         Err(_) => String::new(),
-    }
-}
-
-/// Largest export in one file; bigger extracts belong in the reports capability.
-const EXPORT_LIMIT: i64 = 100_000;
-
-/// The filtered feedback as CSV, with the same redaction as the screen. The export itself is
-/// audited, with the filters used.
-pub async fn export_inbox(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<InboxQuery>,
-) -> WebResult<axum::response::Response> {
-    use axum::response::IntoResponse;
-    let role = ctx.role().ok_or(WebError::Unauthenticated)?;
-    let filter = filter_for(&state, &ctx, role, &q).await?;
-    let (items, _) = state.store.list_feedback(&filter, EXPORT_LIMIT, 0).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "id",
-        "received_on",
-        "mnvp",
-        "unit",
-        "channel",
-        "care_stage",
-        "rating",
-        "text",
-    ];
-    let csv_err = |e: csv::Error| WebError::Internal(format!("csv: {e}"));
-    out.write_record(header).map_err(csv_err)?;
-    for f in &items {
-        let r = row(&state.store, role, f);
-        out.write_record([
-            r.id.to_string(),
-            r.received_on,
-            f.mnvp_name.clone(),
-            r.unit_name.unwrap_or_default(),
-            r.channel,
-            r.care_stage.unwrap_or_default(),
-            r.rating.map(|v| v.to_string()).unwrap_or_default(),
-            r.text.map(|t| neutralise_formula(&t)).unwrap_or_default(),
-        ])
-        .map_err(csv_err)?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| WebError::Internal(format!("csv: {e}")))?;
-    let detail = format!(
-        "{} items, {}",
-        items.len(),
-        if role.sees_original_text() {
-            "original text"
-        } else {
-            "redacted"
-        }
-    );
-    state
-        .store
-        .audit_event(&ctx.actor(), "export", "feedback", None, detail)
-        .await?;
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"feedback.csv\"",
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
-/// Spreadsheets run cells that start with = + - @ as formulas; a leading apostrophe stops a
-/// comment from becoming one.
-fn neutralise_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
     }
 }

@@ -1,22 +1,40 @@
 //! Capture: the one feedback store as staff see it. This is the staff inbox; the channels that
 //! fill the store (public form, surveys, Walk the Patch, imports) are built on top of it.
 
+pub mod details;
+pub mod export;
+pub mod import;
 pub mod inbox;
+pub mod public;
+pub(crate) mod qr;
+pub mod share;
+pub mod survey;
 
-use crate::routes::{r, Routes, FEEDBACK_READERS};
+use crate::routes::{r, Routes, FEEDBACK_READERS, LEAD};
 use axum::http::Method;
 use axum::routing::{get, post};
 use mnvp_store::feedback::NewFeedback;
 
+/// Routes that take file uploads, and the largest file they take (the body limit on these
+/// routes only is raised to match).
+pub(crate) const UPLOAD_PATHS: &[&str] = &["/capture/imports/upload", "/capture/surveys/import"];
+pub(crate) const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
+
 pub(crate) fn routes() -> Routes {
     use Method as M;
-    vec![
+    let mut rows = vec![
         r(M::GET, "/inbox", FEEDBACK_READERS, get(inbox::list_inbox)),
         r(
             M::GET,
             "/inbox/export.csv",
             FEEDBACK_READERS,
-            get(inbox::export_inbox),
+            get(export::export_inbox),
+        ),
+        r(
+            M::GET,
+            "/inbox/export.xlsx",
+            FEEDBACK_READERS,
+            get(export::export_inbox_xlsx),
         ),
         r(
             M::GET,
@@ -30,7 +48,33 @@ pub(crate) fn routes() -> Routes {
             FEEDBACK_READERS,
             post(inbox::flag_feedback),
         ),
-    ]
+    ];
+    rows.extend([
+        r(M::GET, "/feedback-form", LEAD, get(share::show_share)),
+        r(
+            M::GET,
+            "/feedback-form/poster",
+            LEAD,
+            get(share::show_poster),
+        ),
+        r(
+            M::GET,
+            "/feedback-form/qr.svg",
+            LEAD,
+            get(share::get_qr_svg),
+        ),
+        r(
+            M::GET,
+            "/feedback-form/qr.png",
+            LEAD,
+            get(share::get_qr_png),
+        ),
+        r(M::POST, "/feedback-form/open", LEAD, post(share::set_open)),
+    ]);
+    rows.extend(public::routes());
+    rows.extend(import::routes());
+    rows.extend(survey::routes());
+    rows
 }
 
 /// Checks an item as it arrives: stores the redacted text that every non-lead view uses and

@@ -2,6 +2,8 @@
 //! and a year of fictional feedback, so that every screen has something real to show.
 //! Every name, place and comment here is invented.
 
+mod capture;
+mod capture_data;
 mod comments;
 mod field;
 mod safety;
@@ -213,7 +215,8 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
 
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
-    let feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    let mut feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
+    capture_data::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     let places = field::Ids {
         riverside: riverside.id,
         maternity: maternity.id,
@@ -222,6 +225,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
         neonatal: neonatal.id,
     };
     field::load(store, &places).await?;
+    feedback += capture::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     let logins = demo_logins();
     safety::load(
         store,

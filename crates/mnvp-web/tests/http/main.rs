@@ -5,6 +5,12 @@ mod support;
 
 mod audit;
 mod auth;
+mod capture_form;
+mod capture_form_edges;
+mod capture_imports;
+mod capture_inbox;
+mod capture_share;
+mod capture_surveys;
 mod field;
 mod inbox;
 mod matrix;

@@ -29,10 +29,24 @@ use R::*;
 const ADMIN_ONLY: Who = Who::Only(&[Admin]);
 /// MNVP leads, volunteers and trust staff.
 const FEEDBACK_READERS: Who = Who::Only(&[Lead, Volunteer, Staff]);
+/// The MNVP lead alone.
+const LEAD_ONLY: Who = Who::Only(&[Lead]);
+/// Survey results: the MNVP team, trust staff and commissioners (each within their scope).
+const SURVEY_READERS: Who = Who::Only(&[Lead, Volunteer, Staff, Commissioner]);
 
 /// Each capability's rows, in route-table order; sign-out last (see `FOUNDATION_LAST`).
 fn expected() -> Vec<(&'static str, &'static str, Who)> {
-    [FOUNDATION, CAPTURE, FIELD, SAFETY, FOUNDATION_LAST].concat()
+    [
+        FOUNDATION,
+        CAPTURE,
+        CAPTURE_FORM,
+        CAPTURE_IMPORTS,
+        CAPTURE_SURVEYS,
+        FIELD,
+        SAFETY,
+        FOUNDATION_LAST,
+    ]
+    .concat()
 }
 
 /// Triage and the governance report are the lead's; the procedure and the support directory
@@ -69,11 +83,87 @@ const SAFETY: &[(&str, &str, Who)] = &[
     ),
 ];
 
+/// The public feedback form (anyone, no account), the lead's sharing page and the XLSX export.
+/// `{slug}` and `{step}` are filled with a real form and question, so the rows exercise the
+/// handlers rather than a not-found page.
+const CAPTURE_FORM: &[(&str, &str, Who)] = &[
+    ("GET", "/inbox/export.xlsx", FEEDBACK_READERS),
+    ("GET", "/feedback-form", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/poster", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/qr.svg", Who::Only(&[Lead])),
+    ("GET", "/feedback-form/qr.png", Who::Only(&[Lead])),
+    ("POST", "/feedback-form/open", Who::Only(&[Lead])),
+    ("GET", "/static/feedback.css", Who::Everyone),
+    ("GET", "/feedback", Who::Everyone),
+    ("GET", "/feedback/{slug}", Who::Everyone),
+    ("GET", "/feedback/{slug}/questions/{step}", Who::Everyone),
+    ("POST", "/feedback/{slug}/questions/{step}", Who::Everyone),
+    ("GET", "/feedback/{slug}/check", Who::Everyone),
+    ("POST", "/feedback/{slug}/check", Who::Everyone),
+    ("GET", "/feedback/{slug}/sent", Who::Everyone),
+    ("GET", "/feedback/{slug}/support", Who::Everyone),
+    ("GET", "/feedback/{slug}/stop", Who::Everyone),
+    ("POST", "/feedback/{slug}/stop", Who::Everyone),
+    ("GET", "/feedback/{slug}/stopped", Who::Everyone),
+];
+
 const CAPTURE: &[(&str, &str, Who)] = &[
     ("GET", "/inbox", FEEDBACK_READERS),
     ("GET", "/inbox/export.csv", FEEDBACK_READERS),
     ("GET", "/inbox/{id}", FEEDBACK_READERS),
     ("POST", "/inbox/{id}/flag", FEEDBACK_READERS),
+];
+
+/// Imports: the lead's pages.
+const CAPTURE_IMPORTS: &[(&str, &str, Who)] = &[
+    ("GET", "/capture/imports", LEAD_ONLY),
+    ("POST", "/capture/imports/upload", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}/problems.csv", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/commit", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/discard", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/encoding", LEAD_ONLY),
+    ("GET", "/capture/imports/{id}/mapping", LEAD_ONLY),
+    ("POST", "/capture/imports/{id}/mapping", LEAD_ONLY),
+    ("POST", "/capture/imports/mappings/{id}/delete", LEAD_ONLY),
+    ("GET", "/capture/cqc-results", LEAD_ONLY),
+];
+
+/// Surveys: the lead's builder, results for readers, and the public pages.
+const CAPTURE_SURVEYS: &[(&str, &str, Who)] = &[
+    ("GET", "/capture/surveys", SURVEY_READERS),
+    ("GET", "/capture/surveys/new", LEAD_ONLY),
+    ("POST", "/capture/surveys/new", LEAD_ONLY),
+    ("GET", "/capture/surveys/import", LEAD_ONLY),
+    ("POST", "/capture/surveys/import", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/edit", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/edit", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/status", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/duplicate", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/delete", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/preview", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questions/new", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/questions/new", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questions/{q}", LEAD_ONLY),
+    ("POST", "/capture/surveys/{id}/questions/{q}", LEAD_ONLY),
+    (
+        "POST",
+        "/capture/surveys/{id}/questions/{q}/order",
+        LEAD_ONLY,
+    ),
+    ("GET", "/capture/surveys/{id}/results", SURVEY_READERS),
+    ("GET", "/capture/surveys/{id}/results.csv", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/responses.json", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/questionnaire.json", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/qr.svg", LEAD_ONLY),
+    ("GET", "/capture/surveys/{id}/qr.png", LEAD_ONLY),
+    ("GET", "/surveys/{slug}", Who::Everyone),
+    ("GET", "/surveys/{slug}/pages/{n}", Who::Everyone),
+    ("POST", "/surveys/{slug}/pages/{n}", Who::Everyone),
+    ("GET", "/surveys/{slug}/check", Who::Everyone),
+    ("POST", "/surveys/{slug}/check", Who::Everyone),
+    ("GET", "/surveys/{slug}/done", Who::Everyone),
 ];
 
 /// MNVP leads and volunteers: the people who do the field work.
@@ -243,7 +333,10 @@ async fn every_route_for_every_role(engine: Engine) {
             })
             .await;
         for (method, pattern, who) in &rows {
-            let path = pattern.replace("{id}", "999999");
+            let path = pattern
+                .replace("{id}", "999999")
+                .replace("{slug}", "demo")
+                .replace("{step}", "rating");
             let url = format!("{}{path}", b.base);
             let res = if *method == "GET" {
                 b.client.get(&url).send().await.unwrap()
