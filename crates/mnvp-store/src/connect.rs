@@ -72,6 +72,9 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
+                // Deleted content is overwritten, so plaintext replaced when older feedback is
+                // sealed (and the dropped index of it) does not linger in free pages.
+                .pragma("secure_delete", "on")
                 .busy_timeout(Duration::from_secs(10));
             let in_memory = url.contains(":memory:");
             // An in-memory database exists once per connection, so it must use one connection.
