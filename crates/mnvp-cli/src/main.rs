@@ -45,6 +45,12 @@ pub enum Command {
     /// Feedback channels: import FFT, CQC Maternity Survey and mapped spreadsheet files.
     #[command(subcommand)]
     Capture(commands::capture::CaptureCommand),
+    /// Hearing all voices: import reference data (postcodes, deprivation, births).
+    #[command(subcommand)]
+    Voices(commands::voices::VoicesCommand),
+    /// Reports: representation against the local birthing population.
+    #[command(subcommand)]
+    Report(commands::report::ReportCommand),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +91,8 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Safety(c) => commands::safety::run(c),
         Command::Text(c) => commands::text::run(c),
         Command::Capture(c) => commands::capture::run(c, settings).await,
+        Command::Voices(c) => commands::voices::run(c, settings).await,
+        Command::Report(c) => commands::report::run(c, settings).await,
     }
 }
 
@@ -164,6 +172,34 @@ mod tests {
                 "--file",
                 "f.csv",
                 "--dry-run",
+            ],
+            vec![
+                "mnvp",
+                "voices",
+                "import-reference",
+                "--kind",
+                "postcodes",
+                "ONSPD.csv",
+                "--database-url",
+                "sqlite://x.db",
+            ],
+            vec![
+                "mnvp",
+                "report",
+                "representation",
+                "--mnvp",
+                "demo",
+                "--from",
+                "2026-04-01",
+                "--to",
+                "2027-03-31",
+                "--dimension",
+                "ethnic_group",
+                "--format",
+                "csv",
+                "--as-lead",
+                "--database-url",
+                "sqlite://x.db",
             ],
             vec![
                 "mnvp",

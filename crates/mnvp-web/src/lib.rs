@@ -20,6 +20,7 @@ pub mod routes;
 pub mod safety;
 pub mod settings;
 mod templates;
+pub mod voices;
 
 pub use auth::password::hash as hash_password;
 pub use auth::password::hash_blocking as hash_password_blocking;

@@ -4,7 +4,8 @@
 
 use crate::auth::guard::{authorize, Access};
 use crate::{
-    account, admin, api, capture, field, health, home, login, middleware, pages, safety, AppState,
+    account, admin, api, capture, field, health, home, login, middleware, pages, safety, voices,
+    AppState,
 };
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
@@ -58,6 +59,7 @@ fn table() -> Routes {
         capture::routes(),
         field::routes(),
         safety::routes(),
+        voices::routes(),
     ]
     .concat()
 }

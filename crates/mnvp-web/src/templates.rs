@@ -143,12 +143,19 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         items.push(("Field work", "/field"));
         items.push(("Support organisations", "/support"));
     }
+    if matches!(
+        user.role(),
+        Role::MnvpLead | Role::TrustStaff | Role::Commissioner
+    ) {
+        items.push(("Hearing all voices", "/voices"));
+    }
     if user.role() == Role::TrustStaff {
         items.push(("15 Steps reports", "/field/fifteen-steps"));
     }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
         items.push(("Support organisations", "/support/manage"));
+        items.push(("Reference data", "/voices/reference"));
         items.push(("Accounts", "/admin/users"));
         items.push(("Audit log", "/admin/audit"));
     }

@@ -5,10 +5,12 @@ pub mod backup;
 pub mod capture;
 pub mod demo;
 pub mod migrate;
+pub mod report;
 pub mod safety;
 pub mod serve;
 pub mod text;
 pub mod user;
+pub mod voices;
 
 use crate::config::Resolved;
 use mnvp_store::Store;

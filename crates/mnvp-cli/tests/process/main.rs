@@ -446,3 +446,4 @@ fn settings_file_and_environment_are_layered() {
 mod capture;
 mod files;
 mod safety;
+mod voices;

@@ -7,6 +7,7 @@ mod capture_data;
 mod comments;
 mod field;
 mod safety;
+mod voices;
 
 use crate::auth::password;
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -215,6 +216,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
 
     let mut items = comments::generate(riverside.id, &[maternity.id, birth_centre.id], false, 300);
     items.extend(comments::generate(downs.id, &[neonatal.id], true, 80));
+    voices::dress(&mut items, riverside.id);
     let mut feedback = store.insert_feedback_batch(&items, &a, "demo data").await?;
     capture_data::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     let places = field::Ids {
@@ -233,6 +235,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
         (downs.id, &logins[5].email),
     )
     .await?;
+    voices::load_reference(store, &a).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

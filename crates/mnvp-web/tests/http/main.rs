@@ -20,3 +20,4 @@ mod safety;
 mod scoping;
 mod signposts;
 mod smtp_sink;
+mod voices;

@@ -44,6 +44,7 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
         CAPTURE_SURVEYS,
         FIELD,
         SAFETY,
+        VOICES,
         FOUNDATION_LAST,
     ]
     .concat()
@@ -105,6 +106,22 @@ const CAPTURE_FORM: &[(&str, &str, Who)] = &[
     ("GET", "/feedback/{slug}/stop", Who::Everyone),
     ("POST", "/feedback/{slug}/stop", Who::Everyone),
     ("GET", "/feedback/{slug}/stopped", Who::Everyone),
+];
+
+/// Representation figures: leads exactly, trust staff and commissioners suppressed.
+const REPRESENTATION_READERS: Who = Who::Only(&[Lead, Staff, Commissioner]);
+/// Reference data: leads (their own footprint's births) and administrators.
+const REFERENCE_IMPORTERS: Who = Who::Only(&[Lead, Admin]);
+
+const VOICES: &[(&str, &str, Who)] = &[
+    ("GET", "/voices", REPRESENTATION_READERS),
+    ("GET", "/voices/representation.csv", REPRESENTATION_READERS),
+    ("GET", "/voices/reference", REFERENCE_IMPORTERS),
+    ("POST", "/voices/reference", REFERENCE_IMPORTERS),
+    ("GET", "/voices/annual-report", Who::Only(&[Lead])),
+    ("POST", "/voices/annual-report", Who::Only(&[Lead])),
+    ("GET", "/voices/annual-report.md", Who::Only(&[Lead])),
+    ("GET", "/voices/annual-report.csv", Who::Only(&[Lead])),
 ];
 
 const CAPTURE: &[(&str, &str, Who)] = &[

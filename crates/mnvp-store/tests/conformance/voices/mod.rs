@@ -1,5 +1,11 @@
-//! Reference data that places a postcode: lookups by 2021 area, falling back to the 2011 area
-//! for the 2019 deprivation edition, and an empty place (not an error) when nothing is known.
+//! Hearing all voices: reference data that places a postcode (lookups by 2021 area, falling
+//! back to the 2011 area for the 2019 deprivation edition, and an empty place, not an error,
+//! when nothing is known); imports of the published files; the feedback tally; the annual
+//! report.
+
+mod annual;
+mod reference;
+mod tally;
 
 use crate::{open, Raw};
 use mnvp_store::voices::Place;
