@@ -51,6 +51,9 @@ pub enum Command {
     /// Reports: representation against the local birthing population.
     #[command(subcommand)]
     Report(commands::report::ReportCommand),
+    /// Codebooks and theme models in the database: list, import, export, train.
+    #[command(subcommand)]
+    Themes(commands::themes::ThemesCommand),
 }
 
 fn main() -> ExitCode {
@@ -93,6 +96,7 @@ async fn dispatch(command: Command, settings: &config::Resolved) -> anyhow::Resu
         Command::Capture(c) => commands::capture::run(c, settings).await,
         Command::Voices(c) => commands::voices::run(c, settings).await,
         Command::Report(c) => commands::report::run(c, settings).await,
+        Command::Themes(c) => commands::themes::run(c, settings).await,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod parse;
 pub mod role;
 pub mod safety;
 pub mod suppression;
+pub mod themes;
 pub mod uk_time;
 pub mod voices;
 

@@ -25,6 +25,7 @@ mod sealing;
 pub mod sessions;
 pub mod signposts;
 pub mod test_support;
+pub mod themes;
 pub mod users;
 pub mod voices;
 

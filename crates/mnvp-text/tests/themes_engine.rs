@@ -191,6 +191,23 @@ fn save_and_load_give_identical_predictions() {
     }
     assert_eq!(loaded.codebook(), model.codebook());
     assert_eq!(loaded.params(), model.params());
+    // The same layout in memory (how the product keeps model versions in its database).
+    let bytes = model.to_bytes().expect("serialises");
+    assert_eq!(
+        bytes,
+        std::fs::read(dir.path().join("theme-model.bin")).unwrap()
+    );
+    let from_bytes = ThemeModel::from_bytes(&bytes, "model version 1").expect("reads");
+    let text = &synthetic(1, 8).items[0].text;
+    assert_eq!(from_bytes.predict(text), model.predict(text));
+    let mut damaged = bytes.clone();
+    damaged[bytes.len() / 2] ^= 1;
+    let err = ThemeModel::from_bytes(&damaged, "model version 1").expect_err("damaged");
+    assert!(
+        err.to_string()
+            .starts_with("model version 1: the model file is damaged"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub mod routes;
 pub mod safety;
 pub mod settings;
 mod templates;
+pub mod themes;
 pub mod voices;
 
 pub use auth::password::hash as hash_password;
@@ -42,6 +43,8 @@ pub struct AppState {
     asset_version: &'static str,
     /// Submissions per client on the public feedback form (flood protection).
     pub(crate) form_limiter: Arc<capture::public::RateLimiter>,
+    /// Requests to the background theme-model worker.
+    pub themes: Arc<themes::Jobs>,
 }
 
 impl AppState {
@@ -54,6 +57,7 @@ impl AppState {
             settings: Arc::new(settings),
             templates: Arc::new(templates::environment()),
             asset_version: env!("CARGO_PKG_VERSION"),
+            themes: Arc::default(),
         }
     }
 }
@@ -68,6 +72,7 @@ pub fn serve(
     let app = routes::app(state.clone());
     let sweeper = tokio::spawn(sweep_sessions(state.store.clone()));
     let alerts = tokio::spawn(safety::alerts::run(state.clone()));
+    let themes_worker = tokio::spawn(themes::worker::run(state.clone()));
     async move {
         let result = axum::serve(
             listener,
@@ -77,6 +82,7 @@ pub fn serve(
         .await;
         sweeper.abort();
         alerts.abort();
+        themes_worker.abort();
         state.store.close().await;
         result
     }

@@ -4,8 +4,8 @@
 
 use crate::auth::guard::{authorize, Access};
 use crate::{
-    account, admin, api, capture, field, health, home, login, middleware, pages, safety, voices,
-    AppState,
+    account, admin, api, capture, field, health, home, login, middleware, pages, safety, themes,
+    voices, AppState,
 };
 use axum::http::Method;
 use axum::routing::{get, post, MethodRouter};
@@ -60,6 +60,7 @@ fn table() -> Routes {
         field::routes(),
         safety::routes(),
         voices::routes(),
+        themes::routes(),
     ]
     .concat()
 }

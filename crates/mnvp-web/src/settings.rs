@@ -28,6 +28,10 @@ pub struct Settings {
     pub mail: Option<MailSettings>,
     /// How often the server looks for overdue safeguarding steps.
     pub alert_interval_secs: u64,
+    /// New coded items that make the theme worker train a new model version.
+    pub theme_retrain_after: usize,
+    /// How often the theme worker looks for new feedback to score, in seconds.
+    pub theme_sweep_secs: u64,
 }
 
 /// How to reach the mail server (SMTP) that sends alert emails.
@@ -110,6 +114,8 @@ impl Settings {
             public_url: None,
             mail: None,
             alert_interval_secs: 300,
+            theme_retrain_after: 10,
+            theme_sweep_secs: 60,
         }
     }
 

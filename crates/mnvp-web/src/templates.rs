@@ -99,6 +99,11 @@ fn action_label(code: &str) -> &str {
         "alert" => "Alert raised",
         "flag" => "Flagged",
         "encrypt" => "Encrypted",
+        "code" => "Coded",
+        "resolve" => "Resolved a coding disagreement",
+        "train" => "Model trained",
+        "train_failed" => "Model training failed",
+        "score" => "Suggestions made",
         other => other,
     }
 }
@@ -143,6 +148,7 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
         items.push(("Field work", "/field"));
         items.push(("Support organisations", "/support"));
     }
+    items.push(("Themes", "/themes"));
     if matches!(
         user.role(),
         Role::MnvpLead | Role::TrustStaff | Role::Commissioner

@@ -9,6 +9,7 @@ pub mod report;
 pub mod safety;
 pub mod serve;
 pub mod text;
+pub mod themes;
 pub mod user;
 pub mod voices;
 

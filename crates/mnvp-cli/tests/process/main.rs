@@ -446,4 +446,5 @@ fn settings_file_and_environment_are_layered() {
 mod capture;
 mod files;
 mod safety;
+mod themes;
 mod voices;

@@ -9,6 +9,7 @@ mod field;
 mod foundation;
 mod safety;
 mod signposts;
+mod themes;
 mod voices;
 
 use mnvp_domain::organisation::{OrgKind, UnitType};

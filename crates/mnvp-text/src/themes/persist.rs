@@ -80,6 +80,14 @@ impl ThemeModel {
         let dir = dir.as_ref();
         fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
         let path = dir.join(MODEL_FILE);
+        let bytes = self.to_bytes().map_err(|e| io_err(&path, e))?;
+        let tmp = dir.join(format!("{MODEL_FILE}.tmp"));
+        fs::write(&tmp, &bytes).map_err(|e| io_err(&tmp, e))?;
+        fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))
+    }
+
+    /// The model in the file layout described above, for storing elsewhere (a database).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, serde_json::Error> {
         let mut payload = Vec::new();
         let linear = match &self.kind {
             Kind::Phrases(_) => None,
@@ -116,7 +124,7 @@ impl ThemeModel {
             codebook: self.codebook.clone(),
             linear,
         };
-        let header = serde_json::to_vec(&header).map_err(|e| io_err(&path, e))?;
+        let header = serde_json::to_vec(&header)?;
         let mut bytes = Vec::with_capacity(header.len() + payload.len() + 64);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -126,15 +134,20 @@ impl ThemeModel {
         bytes.extend_from_slice(&payload);
         let digest = Sha256::digest(&bytes);
         bytes.extend_from_slice(&digest);
-        let tmp = dir.join(format!("{MODEL_FILE}.tmp"));
-        fs::write(&tmp, &bytes).map_err(|e| io_err(&tmp, e))?;
-        fs::rename(&tmp, &path).map_err(|e| io_err(&path, e))
+        Ok(bytes)
     }
 
     /// Reads a model written by [`ThemeModel::save`].
     pub fn load(dir: impl AsRef<Path>) -> Result<ThemeModel, ModelError> {
         let path = dir.as_ref().join(MODEL_FILE);
         let bytes = fs::read(&path).map_err(|e| io_err(&path, e))?;
+        Self::from_bytes(&bytes, &path)
+    }
+
+    /// Reads a model from bytes made by [`ThemeModel::to_bytes`]; `origin` names where they
+    /// came from in error messages (a file, or "model version 3").
+    pub fn from_bytes(bytes: &[u8], origin: impl AsRef<Path>) -> Result<ThemeModel, ModelError> {
+        let path = origin.as_ref().to_owned();
         if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
             return Err(ModelError::NotAModel(path));
         }

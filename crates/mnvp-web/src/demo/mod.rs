@@ -7,6 +7,8 @@ mod capture_data;
 mod comments;
 mod field;
 mod safety;
+mod theme_comments;
+mod themes;
 mod voices;
 
 use crate::auth::password;
@@ -236,6 +238,7 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     )
     .await?;
     voices::load_reference(store, &a).await?;
+    feedback += themes::load(store).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

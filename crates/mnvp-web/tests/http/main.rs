@@ -20,4 +20,6 @@ mod safety;
 mod scoping;
 mod signposts;
 mod smtp_sink;
+mod themes;
+mod themes_training;
 mod voices;

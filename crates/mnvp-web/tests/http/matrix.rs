@@ -45,6 +45,7 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
         FIELD,
         SAFETY,
         VOICES,
+        THEMES,
         FOUNDATION_LAST,
     ]
     .concat()
@@ -122,6 +123,52 @@ const VOICES: &[(&str, &str, Who)] = &[
     ("POST", "/voices/annual-report", Who::Only(&[Lead])),
     ("GET", "/voices/annual-report.md", Who::Only(&[Lead])),
     ("GET", "/voices/annual-report.csv", Who::Only(&[Lead])),
+];
+
+/// Codebook editors: MNVP leads (their own) and the administrator (shared codebooks).
+const CODEBOOK_EDITORS: Who = Who::Only(&[Lead, Admin]);
+const CODEBOOK_READERS: Who = Who::Only(&[Lead, Volunteer, Admin]);
+const FIGURE_READERS: Who = Who::Only(&[Lead, Volunteer, Staff, Commissioner]);
+
+const THEMES: &[(&str, &str, Who)] = &[
+    ("GET", "/static/themes.js", Who::Everyone),
+    ("GET", "/themes", Who::SignedIn),
+    ("GET", "/themes/codebooks/new", CODEBOOK_EDITORS),
+    ("POST", "/themes/codebooks/new", CODEBOOK_EDITORS),
+    ("GET", "/themes/codebooks/import", CODEBOOK_EDITORS),
+    ("POST", "/themes/codebooks/import", CODEBOOK_EDITORS),
+    ("GET", "/themes/codebooks/{id}", CODEBOOK_READERS),
+    ("GET", "/themes/codebooks/{id}/edit", CODEBOOK_EDITORS),
+    ("POST", "/themes/codebooks/{id}/edit", CODEBOOK_EDITORS),
+    ("GET", "/themes/codebooks/{id}/delete", CODEBOOK_EDITORS),
+    ("POST", "/themes/codebooks/{id}/delete", CODEBOOK_EDITORS),
+    ("GET", "/themes/codebooks/{id}/export.csv", CODEBOOK_READERS),
+    (
+        "GET",
+        "/themes/codebooks/{id}/export.json",
+        CODEBOOK_READERS,
+    ),
+    ("POST", "/themes/codebooks/{id}/coders", LEAD_ONLY),
+    ("GET", "/themes/codebooks/{id}/themes/new", CODEBOOK_EDITORS),
+    (
+        "POST",
+        "/themes/codebooks/{id}/themes/new",
+        CODEBOOK_EDITORS,
+    ),
+    ("GET", "/themes/theme/{id}/edit", CODEBOOK_EDITORS),
+    ("POST", "/themes/theme/{id}/edit", CODEBOOK_EDITORS),
+    ("GET", "/themes/theme/{id}/delete", CODEBOOK_EDITORS),
+    ("POST", "/themes/theme/{id}/delete", CODEBOOK_EDITORS),
+    ("GET", "/themes/codebooks/{id}/code", MNVP_TEAM),
+    ("POST", "/themes/codebooks/{id}/code", MNVP_TEAM),
+    ("GET", "/themes/codebooks/{id}/agreement", LEAD_ONLY),
+    ("GET", "/themes/codebooks/{id}/resolve", LEAD_ONLY),
+    ("POST", "/themes/codebooks/{id}/resolve", LEAD_ONLY),
+    ("GET", "/themes/codebooks/{id}/model", LEAD_ONLY),
+    ("POST", "/themes/codebooks/{id}/model", LEAD_ONLY),
+    ("GET", "/themes/codebooks/{id}/trends", FIGURE_READERS),
+    ("GET", "/themes/codebooks/{id}/trends.csv", FIGURE_READERS),
+    ("GET", "/themes/codebooks/{id}/items", FEEDBACK_READERS),
 ];
 
 const CAPTURE: &[(&str, &str, Who)] = &[
