@@ -149,6 +149,13 @@ impl Store {
                 items = total,
                 "encrypted original feedback text stored before encryption at rest"
             );
+            // SQLite's write-ahead log still holds the pages as they were, plaintext included:
+            // copy it into the database (where the pages were overwritten) and empty it.
+            if let crate::connect::Pools::Sqlite { write, .. } = &*self.pools {
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(write)
+                    .await?;
+            }
         }
         Ok(total)
     }
