@@ -230,6 +230,9 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     };
     field::load(store, &places).await?;
     feedback += capture::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
+    voices::load_reference(store, &a).await?;
+    feedback += themes::load(store).await?;
+    // Last, so the everyday flags of every demo comment above are triaged.
     let logins = demo_logins();
     safety::load(
         store,
@@ -237,8 +240,6 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
         (downs.id, &logins[5].email),
     )
     .await?;
-    voices::load_reference(store, &a).await?;
-    feedback += themes::load(store).await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,
