@@ -13,6 +13,7 @@ pub mod role;
 pub mod safety;
 pub mod suppression;
 pub mod themes;
+pub mod uk_time;
 pub mod voices;
 
 pub use parse::ParseError;

@@ -1,5 +1,6 @@
 //! Opening a store from a URL, migrating it, and checking it is reachable.
 
+use crate::keys::KeyConfig;
 use crate::StoreError;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -31,6 +32,9 @@ pub(crate) enum Pools {
 pub struct Store {
     pub(crate) pools: std::sync::Arc<Pools>,
     url: String,
+    /// Seals and opens feedback text; loaded by [`Store::open`], absent after a bare
+    /// [`Store::connect`] (which cannot read or write feedback text).
+    pub(crate) sealer: Option<std::sync::Arc<crate::sealed::Sealer>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -42,11 +46,20 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens the database named by `url` (`sqlite://PATH`, `sqlite::memory:`, `postgres://…`)
-    /// and applies any pending migrations. An unknown scheme is refused, never guessed.
+    /// Opens the database named by `url` (`sqlite://PATH`, `sqlite::memory:`, `postgres://…`),
+    /// applies any pending migrations and loads the data key from the environment or beside
+    /// the database (see [`crate::keys`]). An unknown scheme is refused, never guessed.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
-        let store = Self::connect(url).await?;
+        Self::open_with(url, &KeyConfig::from_env()).await
+    }
+
+    /// [`Store::open`] with the data key's source given (the binary layers its settings).
+    /// Any text still stored unsealed (from before encryption) is sealed before this returns.
+    pub async fn open_with(url: &str, key: &KeyConfig) -> Result<Store, StoreError> {
+        let mut store = Self::connect(url).await?;
         store.migrate().await?;
+        store.load_key(key).await?;
+        store.seal_unsealed_feedback().await?;
         Ok(store)
     }
 
@@ -59,6 +72,9 @@ impl Store {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
+                // Deleted content is overwritten, so plaintext replaced when older feedback is
+                // sealed (and the dropped index of it) does not linger in free pages.
+                .pragma("secure_delete", "on")
                 .busy_timeout(Duration::from_secs(10));
             let in_memory = url.contains(":memory:");
             // An in-memory database exists once per connection, so it must use one connection.
@@ -98,6 +114,7 @@ impl Store {
         Ok(Store {
             pools: std::sync::Arc::new(pools),
             url: url.to_string(),
+            sealer: None,
         })
     }
 

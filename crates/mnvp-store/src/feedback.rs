@@ -2,7 +2,8 @@
 //! enough to hold demo feedback and show counts; capture adds its channels on top.
 
 use crate::capture::{search, FormDetails};
-use crate::{now_text, Actor, Engine, Store, StoreError};
+use crate::sealed::Sealer;
+use crate::{now_text, Actor, Engine, SealedText, Store, StoreError};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::voices::demographics::Demographics;
 use serde::Serialize;
@@ -34,12 +35,27 @@ pub struct FeedbackCount {
 }
 
 /// Inserts one item (and its consented demographics) inside the open transaction `$tx` and
-/// yields its id. One definition for every channel, so no channel can forget a column.
+/// yields its id. One definition for every channel, so no channel can forget a column: the
+/// original text is sealed (never stored in the clear), the words its redaction removed go
+/// into the blind index, and a flagged item opens a safeguarding case in the same transaction.
+/// An item that arrives unscreened is screened here (see `screening`).
 macro_rules! insert_one {
-    ($tx:ident, $f:expr, $now:expr) => {{
-        let f: &NewFeedback = $f;
+    ($tx:ident, $f:expr, $now:expr, $sealer:expr, $actor:expr) => {{
+        let given: &NewFeedback = $f;
+        let screened_here;
+        let f: &NewFeedback = if given.is_screened() {
+            given
+        } else {
+            screened_here = given.clone().screened();
+            &screened_here
+        };
+        let sealer: &$crate::sealed::Sealer = $sealer;
+        let sealed = match f.body.as_deref() {
+            Some(b) => Some(sealer.seal(b)?),
+            None => None,
+        };
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
+            "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body_sealed, client_id, created_at, \
              body_redacted, safety_flagged, safety_categories) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
@@ -49,7 +65,7 @@ macro_rules! insert_one {
         .bind(f.care_stage.map(mnvp_domain::feedback::CareStage::as_str))
         .bind(&f.received_on)
         .bind(f.rating)
-        .bind(f.body.as_deref())
+        .bind(sealed)
         .bind(f.client_id.as_deref())
         .bind($now)
         .bind(f.body_redacted.as_deref())
@@ -57,6 +73,18 @@ macro_rules! insert_one {
         .bind(&f.safety_categories)
         .fetch_one(&mut *$tx)
         .await?;
+        if let Some(body) = f.body.as_deref() {
+            for token in sealer.index_tokens(body, f.body_redacted.as_deref()) {
+                sqlx::query("INSERT INTO feedback_words (feedback_id, token) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(token)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
+        if f.safety_flagged {
+            open_case!($tx, f.mnvp_id, id, &f.safety_categories, "detected", $actor);
+        }
         if let Some(d) = f.demographics.as_ref().filter(|d| d.consented && !d.is_empty()) {
             sqlx::query(
                 "INSERT INTO feedback_demographics (feedback_id, ethnic_category, age_band, first_language, interpreter_needed, \
@@ -120,6 +148,7 @@ impl Store {
         actor: &Actor,
         idempotency_key: Option<&str>,
     ) -> Result<i64, StoreError> {
+        let sealer = self.sealer()?;
         let id = write_tx!(self, |tx| {
             let existing: Option<(i64,)> = match item.client_id.as_deref() {
                 Some(c) => {
@@ -134,7 +163,7 @@ impl Store {
                 Some((id,)) => id,
                 None => idempotent!(tx, idempotency_key, "feedback", {
                     let now = now_text();
-                    let id = insert_one!(tx, item, &now);
+                    let id = insert_one!(tx, item, &now, sealer, actor);
                     if let Some(d) = details {
                         sqlx::query(
                             "INSERT INTO feedback_form_details (feedback_id, care_month, care_stages, journey, language) \
@@ -170,10 +199,11 @@ impl Store {
         actor: &Actor,
         source: &str,
     ) -> Result<u64, StoreError> {
+        let sealer = self.sealer()?;
         let n = write_tx!(self, |tx| {
             let now = now_text();
             for f in items {
-                insert_one!(tx, f, &now);
+                insert_one!(tx, f, &now, sealer, actor);
             }
             audit_append!(
                 tx,
@@ -224,8 +254,8 @@ impl Store {
     }
 }
 
-/// One item as the inbox lists it. `body` is the original text: callers decide, by role,
-/// whether to show it or its redaction.
+/// One item as the inbox lists it. `body` is the original text, sealed: callers decide, by
+/// role, whether to open it ([`Store::reveal`], leads only, audited) or show the redaction.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct FeedbackItem {
     pub id: i64,
@@ -237,7 +267,8 @@ pub struct FeedbackItem {
     pub care_stage: Option<String>,
     pub received_on: String,
     pub rating: Option<i32>,
-    pub body: Option<String>,
+    #[serde(skip)]
+    pub body: Option<SealedText>,
     pub body_redacted: Option<String>,
     pub safety_flagged: bool,
     pub safety_categories: String,
@@ -284,7 +315,7 @@ pub struct FeedbackFilter {
 }
 
 pub(crate) const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
-     f.care_stage, f.received_on, f.rating, f.body, f.body_redacted, f.safety_flagged, f.safety_categories, \
+     f.care_stage, f.received_on, f.rating, f.body_sealed AS body, f.body_redacted, f.safety_flagged, f.safety_categories, \
      EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";
 
@@ -304,17 +335,31 @@ fn push_in(sql: &mut String, next: &mut usize, column: &str, ids: &[i64]) {
     sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
 }
 
+/// A value to bind, in placeholder order.
+enum Bind {
+    Text(String),
+    Id(i64),
+}
+
 impl FeedbackFilter {
-    /// The WHERE clause and the values to bind, in placeholder order.
-    fn where_clause(&self, engine: Engine) -> (String, Vec<i64>, Vec<String>) {
-        // Text filters first ($1–$6), then id lists. A stage matches the item's main stage or
-        // any other stage a form submission said it covers.
-        let mut sql = format!(
+    /// The WHERE clause and the values to bind, in placeholder order. A stage matches the
+    /// item's main stage or any other stage a form submission said it covers.
+    ///
+    /// The search: every word typed must be found, either in the redacted text through the
+    /// engine's full-text index (in any form: "waiting" finds "waited"; the last letters may be
+    /// left off), or — for the words redaction removed (names, numbers) — as the whole word in
+    /// the item's keyed blind index (see `sealed`). The original text is sealed and is never
+    /// searched in the database, and the index over the redacted text holds no personal details.
+    fn where_clause(&self, engine: Engine, sealer: &Sealer) -> (String, Vec<Bind>) {
+        let mut sql = String::from(
             " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2 OR EXISTS (SELECT 1 FROM \
              feedback_form_details x WHERE x.feedback_id = f.id AND (';' || x.care_stages || ';') LIKE ('%;' || $2 || ';%'))) \
-             AND ($3 = '' OR f.received_on >= $3) AND ($4 = '' OR f.received_on <= $4) AND ($5 = '' OR {})",
-            search::condition(engine, "$6")
+             AND ($3 = '' OR f.received_on >= $3) AND ($4 = '' OR f.received_on <= $4)",
         );
+        let mut binds: Vec<Bind> = [&self.channel, &self.care_stage, &self.from, &self.to]
+            .iter()
+            .map(|t| Bind::Text(t.trim().to_string()))
+            .collect();
         if self.flagged_only {
             sql.push_str(" AND f.safety_flagged = TRUE");
         }
@@ -323,35 +368,34 @@ impl FeedbackFilter {
                 " AND EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id)",
             );
         }
-        let mut next = 6;
-        let mut ids = Vec::new();
-        if let Some(m) = &self.mnvp_ids {
-            push_in(&mut sql, &mut next, "f.mnvp_id", m);
-            ids.extend(m);
+        let mut next = 4;
+        let scopes = [
+            ("f.mnvp_id", self.mnvp_ids.clone()),
+            ("f.unit_id", self.unit_ids.clone()),
+            ("f.unit_id", self.unit_id.map(|u| vec![u])),
+        ];
+        for (column, ids) in scopes {
+            if let Some(ids) = ids {
+                push_in(&mut sql, &mut next, column, &ids);
+                binds.extend(ids.into_iter().map(Bind::Id));
+            }
         }
-        if let Some(u) = &self.unit_ids {
-            push_in(&mut sql, &mut next, "f.unit_id", u);
-            ids.extend(u);
-        }
-        if let Some(u) = self.unit_id {
-            push_in(&mut sql, &mut next, "f.unit_id", &[u]);
-            ids.push(u);
-        }
-        let text = self.text.trim().to_string();
-        let query = search::query(engine, &text);
-        if !text.is_empty() && query.is_none() {
+        let words = search::words(&self.text);
+        if !self.text.trim().is_empty() && words.is_empty() {
             // Only punctuation: there is nothing to search for, so nothing matches.
             sql.push_str(" AND 1 = 0");
         }
-        let texts = vec![
-            self.channel.trim().to_string(),
-            self.care_stage.trim().to_string(),
-            self.from.trim().to_string(),
-            self.to.trim().to_string(),
-            query.as_ref().map(|_| text).unwrap_or_default(),
-            query.unwrap_or_default(),
-        ];
-        (sql, ids, texts)
+        for word in words {
+            sql.push_str(&format!(
+                " AND ({} OR EXISTS (SELECT 1 FROM feedback_words w WHERE w.feedback_id = f.id AND w.token = ${}))",
+                search::condition(engine, &format!("${}", next + 1)),
+                next + 2
+            ));
+            next += 2;
+            binds.push(Bind::Text(search::term(engine, &word)));
+            binds.push(Bind::Text(sealer.token(&word)));
+        }
+        (sql, binds)
     }
 }
 
@@ -363,8 +407,8 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
-        let (clause, ids, texts) = filter.where_clause(self.engine());
-        let n = 6 + ids.len();
+        let (clause, binds) = filter.where_clause(self.engine(), self.sealer()?);
+        let n = binds.len();
         let rows_sql = format!(
             "{SELECT_ITEM}{clause} ORDER BY f.received_on DESC, f.id DESC LIMIT ${} OFFSET ${}",
             n + 1,
@@ -374,13 +418,17 @@ impl Store {
         Ok(read!(self, |pool| {
             let mut q = sqlx::query_as::<_, FeedbackItem>(&rows_sql);
             let mut c = sqlx::query_as::<_, (i64,)>(&count_sql);
-            for t in &texts {
-                q = q.bind(t);
-                c = c.bind(t);
-            }
-            for id in &ids {
-                q = q.bind(id);
-                c = c.bind(id);
+            for b in &binds {
+                match b {
+                    Bind::Text(t) => {
+                        q = q.bind(t);
+                        c = c.bind(t);
+                    }
+                    Bind::Id(id) => {
+                        q = q.bind(id);
+                        c = c.bind(id);
+                    }
+                }
             }
             let rows = q.bind(limit).bind(offset).fetch_all(pool).await?;
             let (total,) = c.fetch_one(pool).await?;
@@ -417,15 +465,15 @@ impl Store {
 
 impl Store {
     /// Marks an item for the lead's safeguarding review by hand (a volunteer's or staff
-    /// member's judgement), recording who did it.
+    /// member's judgement), recording who did it, and opens a case unless one is open.
     pub async fn flag_feedback(&self, id: i64, actor: &Actor) -> Result<(), StoreError> {
         write_tx!(self, |tx| {
-            let row: Option<(String,)> =
-                sqlx::query_as("SELECT safety_categories FROM feedback WHERE id = $1")
+            let row: Option<(String, i64)> =
+                sqlx::query_as("SELECT safety_categories, mnvp_id FROM feedback WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&mut *tx)
                     .await?;
-            let (categories,) = row.ok_or(StoreError::NotFound)?;
+            let (categories, mnvp_id) = row.ok_or(StoreError::NotFound)?;
             let mut codes: Vec<&str> = categories.split(';').filter(|c| !c.is_empty()).collect();
             if !codes.contains(&"manual") {
                 codes.push("manual");
@@ -445,6 +493,15 @@ impl Store {
                 Some(id),
                 "flagged for safeguarding review by hand".to_string()
             );
+            let open: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM safety_cases WHERE feedback_id = $1 AND closed_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if open.is_none() {
+                open_case!(tx, mnvp_id, id, &codes.join(";"), "manual", actor);
+            }
         });
         Ok(())
     }

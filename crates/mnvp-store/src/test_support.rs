@@ -2,10 +2,15 @@
 //! project's `scripts/test` starts a throwaway one and sets `MNVP_TEST_POSTGRES_URL`; without
 //! it those tests fail with instructions rather than silently skipping.
 
-use crate::{Engine, Store, StoreError};
+use crate::{Engine, KeyConfig, Store, StoreError};
 use sqlx::Connection;
 
 pub const POSTGRES_ENV: &str = "MNVP_TEST_POSTGRES_URL";
+
+/// The data key PostgreSQL test databases are sealed with (a PostgreSQL database keeps its key
+/// outside the database; SQLite test databases get a key file beside them, as in production).
+/// Process tests pass it to the binary as `MNVP_DATA_KEY`.
+pub const TEST_DATA_KEY: &str = "6d6e76702d6875622074657374206b6579206e6f7420666f722070726f64210a";
 
 /// Both engines, in the order tests run them.
 pub const ENGINES: [Engine; 2] = [Engine::Sqlite, Engine::Postgres];
@@ -19,7 +24,7 @@ pub struct TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some(f) = &self.file {
-            for suffix in ["", "-wal", "-shm"] {
+            for suffix in ["", "-wal", "-shm", ".key"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
             }
         }
@@ -63,7 +68,19 @@ impl TestDb {
     }
 
     pub async fn open(&self) -> Result<Store, StoreError> {
-        Store::open(&self.url).await
+        Store::open_with(&self.url, &self.key_config()).await
+    }
+
+    /// Where this database's data key comes from.
+    pub fn key_config(&self) -> KeyConfig {
+        if self.file.is_some() {
+            KeyConfig::default()
+        } else {
+            KeyConfig {
+                key: Some(TEST_DATA_KEY.into()),
+                file: None,
+            }
+        }
     }
 }
 

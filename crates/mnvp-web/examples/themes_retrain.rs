@@ -181,9 +181,11 @@ async fn load_coded(
     // Texts repeat ("Very good"), so hand out the ids of each text in turn.
     let mut ids: HashMap<String, Vec<i64>> = HashMap::new();
     for f in stored.iter().rev() {
-        ids.entry(f.body.clone().unwrap_or_default())
-            .or_default()
-            .push(f.id);
+        let original = match f.body.as_ref() {
+            Some(sealed) => store.reveal(sealed)?,
+            None => String::new(),
+        };
+        ids.entry(original).or_default().push(f.id);
     }
     for v in ids.values_mut() {
         v.reverse();
@@ -341,7 +343,7 @@ async fn run_size(store: &Store, data: &[u8], set: &TrainingSet, n: usize) -> Re
             .filter_map(|f| {
                 let l: HumanLabels = labels.get(&f.id)?.clone();
                 debug_assert_ne!(l.source, LabelSource::Disputed);
-                Some((f.id, f.body?, l))
+                Some((f.id, f.body_redacted?, l))
             })
             .collect(),
         now: mnvp_store::now_text(),

@@ -17,6 +17,23 @@ struct ChannelRow {
     count: String,
 }
 
+/// The MNVPs within an organisation's footprint: those under it, and those covering any of
+/// its units (a trust's or commissioner's view).
+pub(crate) async fn covering_mnvps(
+    store: &mnvp_store::Store,
+    org_id: i64,
+) -> Result<Vec<mnvp_store::organisations::Org>, mnvp_store::StoreError> {
+    let ids = store.org_subtree_ids(org_id).await?;
+    let mut covering = Vec::new();
+    for m in store.list_orgs_of_kind(OrgKind::Mnvp).await? {
+        let units = store.mnvp_units(m.id).await?;
+        if ids.contains(&m.id) || units.iter().any(|u| ids.contains(&u.id)) {
+            covering.push(m);
+        }
+    }
+    Ok(covering)
+}
+
 /// The MNVPs whose figures a person may see: every one for administrators, their own for
 /// leads and volunteers, and those within or covering units of their organisation for trust
 /// staff and commissioners.
@@ -28,17 +45,7 @@ pub(crate) async fn mnvps_in_view(
     Ok(match (role, org) {
         (Role::Administrator, _) => store.list_orgs_of_kind(OrgKind::Mnvp).await?,
         (Role::MnvpLead | Role::Volunteer, Some(o)) => vec![o.clone()],
-        (Role::Commissioner | Role::TrustStaff, Some(o)) => {
-            let ids = store.org_subtree_ids(o.id).await?;
-            let mut covering = Vec::new();
-            for m in store.list_orgs_of_kind(OrgKind::Mnvp).await? {
-                let units = store.mnvp_units(m.id).await?;
-                if ids.contains(&m.id) || units.iter().any(|u| ids.contains(&u.id)) {
-                    covering.push(m);
-                }
-            }
-            covering
-        }
+        (Role::Commissioner | Role::TrustStaff, Some(o)) => covering_mnvps(store, o.id).await?,
         _ => Vec::new(),
     })
 }
@@ -99,6 +106,7 @@ pub async fn get_home(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html
                 total => show(total),
                 suppressed_note => !exact,
                 admin_counts => admin_counts,
+                safety => crate::safety::dashboard_panel(&state, &ctx).await?,
             },
         )
         .await

@@ -71,6 +71,7 @@ pub fn serve(
 ) -> impl Future<Output = std::io::Result<()>> {
     let app = routes::app(state.clone());
     let sweeper = tokio::spawn(sweep_sessions(state.store.clone()));
+    let alerts = tokio::spawn(safety::alerts::run(state.clone()));
     let themes_worker = tokio::spawn(themes::worker::run(state.clone()));
     async move {
         let result = axum::serve(
@@ -80,6 +81,7 @@ pub fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
         sweeper.abort();
+        alerts.abort();
         themes_worker.abort();
         state.store.close().await;
         result

@@ -21,12 +21,65 @@ pub struct Settings {
     /// because a hospital's guest Wi-Fi puts many people behind one address.
     pub form_submissions_per_hour: u32,
     /// The address the public reaches this server at (`https://mnvp.example.org`), for links
-    /// and QR codes on posters; without it, the address a page was requested at is used.
+    /// in emails and QR codes on posters; without it, pages use the address they were
+    /// requested at and emails `http://{bind}`.
     pub public_url: Option<String>,
+    /// The mail server for overdue safeguarding alerts; None = alerts on the dashboard only.
+    pub mail: Option<MailSettings>,
+    /// How often the server looks for overdue safeguarding steps.
+    pub alert_interval_secs: u64,
     /// New coded items that make the theme worker train a new model version.
     pub theme_retrain_after: usize,
     /// How often the theme worker looks for new feedback to score, in seconds.
     pub theme_sweep_secs: u64,
+}
+
+/// How to reach the mail server (SMTP) that sends alert emails.
+#[derive(Clone)]
+pub struct MailSettings {
+    pub host: String,
+    pub port: u16,
+    pub from: String,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub tls: MailTls,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailTls {
+    /// Plain SMTP: only for a relay on the same machine or a test sink.
+    None,
+    /// Upgrade with STARTTLS (port 587, the usual choice).
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
+
+impl MailTls {
+    pub fn parse(raw: &str) -> Result<MailTls, String> {
+        match raw.trim() {
+            "none" => Ok(MailTls::None),
+            "starttls" | "" => Ok(MailTls::StartTls),
+            "tls" => Ok(MailTls::Tls),
+            other => Err(format!(
+                "unknown smtp_tls '{other}': use starttls, tls or none"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("from", &self.from)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .field("tls", &self.tls)
+            .finish()
+    }
 }
 
 impl std::fmt::Debug for Settings {
@@ -40,6 +93,8 @@ impl std::fmt::Debug for Settings {
             .field("assets_dir", &self.assets_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_minutes", &self.session_minutes)
+            .field("public_url", &self.public_url)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -57,8 +112,18 @@ impl Settings {
             request_timeout_secs: 30,
             form_submissions_per_hour: 30,
             public_url: None,
+            mail: None,
+            alert_interval_secs: 300,
             theme_retrain_after: 10,
             theme_sweep_secs: 60,
+        }
+    }
+
+    /// The base of links sent outside the browser (emails), without a trailing slash.
+    pub fn link_base(&self) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.bind),
         }
     }
 }

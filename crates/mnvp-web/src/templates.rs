@@ -51,7 +51,24 @@ pub fn environment() -> Environment<'static> {
             .unwrap_or(c)
     });
     env.add_filter("action_label", |a: String| action_label(&a).to_string());
+    env.add_filter("uk_when", uk_when);
+    env.add_filter("stage_step_label", |c: String| {
+        mnvp_domain::safety::case::Stage::parse(&c)
+            .map(|s| s.label().to_string())
+            .unwrap_or(c)
+    });
     env
+}
+
+/// A stored UTC time as UK wall-clock time: "2026-07-14T13:30:00Z" → "14 Jul 2026, 14:30".
+fn uk_when(stored: String) -> String {
+    mnvp_store::parse_time(&stored)
+        .map(|t| {
+            mnvp_domain::uk_time::to_uk(t)
+                .format("%-d %b %Y, %H:%M")
+                .to_string()
+        })
+        .unwrap_or(stored)
 }
 
 /// "2026-11-23T12:27:01Z" → "23 Nov 2026, 12:27" (UTC), the GOV.UK/NHS date style.
@@ -73,6 +90,15 @@ fn action_label(code: &str) -> &str {
         "enable_totp" => "Two-step verification on",
         "disable_totp" => "Two-step verification off",
         "import" => "Imported",
+        "open" => "Case opened",
+        "review" => "Reviewed",
+        "decide" => "Decided",
+        "notify" => "Contact told",
+        "outcome" => "Outcome recorded",
+        "close" => "Closed",
+        "alert" => "Alert raised",
+        "flag" => "Flagged",
+        "encrypt" => "Encrypted",
         "code" => "Coded",
         "resolve" => "Resolved a coding disagreement",
         "train" => "Model trained",
@@ -103,6 +129,12 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     ) {
         items.push(("Feedback", "/inbox"));
     }
+    match user.role() {
+        Role::MnvpLead => items.push(("Safeguarding", "/safety")),
+        Role::Volunteer => items.push(("Safeguarding", "/safety/procedure")),
+        Role::Commissioner => items.push(("Safeguarding", "/safety/summary")),
+        _ => {}
+    }
     if matches!(
         user.role(),
         Role::MnvpLead | Role::Volunteer | Role::TrustStaff | Role::Commissioner
@@ -128,6 +160,7 @@ fn nav_for(ctx: &Ctx, path: &str) -> Vec<NavItem> {
     }
     if user.role() == Role::Administrator {
         items.push(("Organisations", "/admin/organisations"));
+        items.push(("Support organisations", "/support/manage"));
         items.push(("Reference data", "/voices/reference"));
         items.push(("Accounts", "/admin/users"));
         items.push(("Audit log", "/admin/audit"));

@@ -14,7 +14,7 @@ pub enum AuditCommand {
 pub async fn run(cmd: AuditCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     match cmd {
         AuditCommand::Verify => {
-            let store = open_store(&cfg.database_url).await?;
+            let store = open_store(cfg).await?;
             let result = store.audit_verify().await?;
             store.close().await;
             match result {

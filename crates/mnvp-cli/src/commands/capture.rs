@@ -48,7 +48,7 @@ pub struct ImportOpts {
 pub async fn run(cmd: CaptureCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     match cmd {
         CaptureCommand::Import(o) => {
-            let store = open_store(&cfg.database_url).await?;
+            let store = open_store(cfg).await?;
             let result = import_file(&store, o).await;
             store.close().await;
             result

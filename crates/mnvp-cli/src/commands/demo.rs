@@ -10,7 +10,7 @@ use std::process::ExitCode;
 pub struct Opts {}
 
 pub async fn run(_opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let summary = demo::load(&store).await?;
     println!(
         "Demo loaded: {} fictional feedback records.",

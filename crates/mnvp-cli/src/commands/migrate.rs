@@ -9,7 +9,7 @@ use std::process::ExitCode;
 pub struct Opts {}
 
 pub async fn run(_opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     println!(
         "The database {} is up to date ({:?}).",
         mnvp_store::connect_redacted(&cfg.database_url),

@@ -13,11 +13,13 @@ pub mod themes;
 pub mod user;
 pub mod voices;
 
+use crate::config::Resolved;
 use mnvp_store::Store;
 
-/// Opens the database, explaining what to check when it cannot be reached.
-pub async fn open_store(url: &str) -> anyhow::Result<Store> {
-    Store::open(url).await.map_err(|e| {
+/// Opens the database with its data key, explaining what to check when it cannot be opened.
+pub async fn open_store(cfg: &Resolved) -> anyhow::Result<Store> {
+    let url = &cfg.database_url;
+    Store::open_with(url, &cfg.data_key).await.map_err(|e| {
         anyhow::anyhow!(
             "could not open the database {}: {e}",
             mnvp_store::connect_redacted(url)

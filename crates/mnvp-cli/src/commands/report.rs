@@ -88,7 +88,7 @@ async fn representation(o: RepresentationOpts, cfg: &Resolved) -> anyhow::Result
                 .unwrap_or_else(|| "the end".into())
         );
     }
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let result = async {
         let mnvp = store
             .org_by_slug(&o.mnvp)

@@ -35,7 +35,7 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     let addr: SocketAddr = bind.parse().with_context(|| {
         format!("--bind '{bind}' is not an address and port like 127.0.0.1:8080")
     })?;
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let mut settings = Settings::new(addr, cfg.database_url.clone());
     if let Some(dir) = &cfg.file.assets_dir {
         settings.assets_dir = Some(dir.clone());
@@ -44,10 +44,14 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     if let Some(m) = cfg.file.session_minutes {
         settings.session_minutes = m;
     }
-    settings.public_url = opts
-        .public_url
-        .clone()
-        .or_else(|| cfg.file.public_url.clone());
+    settings.public_url = match opts.public_url.clone() {
+        Some(u) => Some(u),
+        None => cfg.public_url()?,
+    };
+    settings.mail = cfg.mail()?;
+    if let Some(secs) = cfg.alert_interval_secs()? {
+        settings.alert_interval_secs = secs.max(1);
+    }
     if let Some(n) = cfg.file.form_submissions_per_hour {
         settings.form_submissions_per_hour = n;
     }
@@ -75,6 +79,15 @@ pub async fn run(opts: Opts, cfg: &Resolved) -> anyhow::Result<ExitCode> {
     );
     for line in intro {
         println!("{line}");
+    }
+    match &settings.mail {
+        Some(m) => println!(
+            "Overdue safeguarding alerts are emailed through {}:{}.",
+            m.host, m.port
+        ),
+        None => println!(
+            "No mail server is set up (smtp_host), so overdue safeguarding alerts are shown on the dashboard only."
+        ),
     }
     println!("Press Ctrl+C to stop.");
 

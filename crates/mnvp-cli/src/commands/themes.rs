@@ -102,7 +102,7 @@ fn cli_actor() -> Actor {
 }
 
 pub async fn run(cmd: ThemesCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> {
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let result = match cmd {
         ThemesCommand::List(o) => list(&store, o).await,
         ThemesCommand::Import(o) => import(&store, o).await,

@@ -73,7 +73,7 @@ fn password_from(stdin: bool) -> anyhow::Result<(String, bool)> {
 }
 
 pub async fn run(cmd: UserCommand, cfg: &Resolved) -> anyhow::Result<ExitCode> {
-    let store = open_store(&cfg.database_url).await?;
+    let store = open_store(cfg).await?;
     let result = match cmd {
         UserCommand::Add(o) => add(&store, o).await,
         UserCommand::ResetPassword(o) => reset(&store, o).await,

@@ -90,7 +90,7 @@ pub async fn run(cmd: VoicesCommand, cfg: &Resolved) -> anyhow::Result<ExitCode>
             if !o.file.is_file() {
                 anyhow::bail!("{} is not a file", o.file.display());
             }
-            let store = open_store(&cfg.database_url).await?;
+            let store = open_store(cfg).await?;
             let req = ImportRequest {
                 kind,
                 file_name: o

@@ -5,7 +5,7 @@
 use crate::{mnvp, runtime};
 use mnvp_store::feedback::FeedbackFilter;
 use mnvp_store::test_support::TestDb;
-use mnvp_store::{Engine, Store};
+use mnvp_store::Engine;
 
 const CSV: &str = "Comment ID,Date,FFT categorical answer,FFT answer,Ward\n\
     A1,31/01/2026,1,Lovely midwives,Riverside Maternity Unit\n\
@@ -13,9 +13,9 @@ const CSV: &str = "Comment ID,Date,FFT categorical answer,FFT answer,Ward\n\
     A3,01/02/2026,Poor,Long wait in triage,\n";
 
 /// FFT items received before March 2026 (the months the test file covers).
-fn fft_count(url: &str) -> i64 {
+fn fft_count(db: &TestDb) -> i64 {
     runtime().block_on(async {
-        let store = Store::open(url).await.unwrap();
+        let store = db.open().await.unwrap();
         let filter = FeedbackFilter {
             channel: "fft".into(),
             to: "2026-03-01".into(),
@@ -42,7 +42,7 @@ fn capture_import(engine: Engine) {
     let url = db.url.as_str();
     assert_eq!(mnvp(&["demo", "--database-url", url], None).0, 0);
     // The demo's own FFT comments from those months; the import adds to them.
-    let before = fft_count(url);
+    let before = fft_count(&db);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("january.csv");
     std::fs::write(&file, CSV).unwrap();
@@ -75,12 +75,12 @@ fn capture_import(engine: Engine) {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
     assert!(out.contains("Dry run: nothing was imported."));
-    assert_eq!(fft_count(url) - before, 0);
+    assert_eq!(fft_count(&db) - before, 0);
 
     let (code, _, err) = import(&[]);
     assert_eq!(code, 1);
     assert!(err.contains("Nothing was imported: line 3"), "{err}");
-    assert_eq!(fft_count(url) - before, 0, "all or nothing");
+    assert_eq!(fft_count(&db) - before, 0, "all or nothing");
 
     let (code, out, err) = import(&["--leave-out-bad-rows"]);
     assert_eq!(code, 0, "{err}");
@@ -95,7 +95,7 @@ fn capture_import(engine: Engine) {
         out.contains("Imported 0 new items") && out.contains("already imported before: 2"),
         "{out}"
     );
-    assert_eq!(fft_count(url) - before, 2);
+    assert_eq!(fft_count(&db) - before, 2);
 
     // Excel's plain CSV: told what to do, and readable once the encoding is given.
     std::fs::write(&file, b"Date,FFT answer\n31/01/2026,Caf\xe9 was shut\n").unwrap();
@@ -107,7 +107,7 @@ fn capture_import(engine: Engine) {
     );
     let (code, out, err) = import(&["--encoding", "windows-1252"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(fft_count(url) - before, 3);
+    assert_eq!(fft_count(&db) - before, 3);
 
     // 100,000 rows with one bad row near the end: named by line, and nothing is stored.
     let mut big = String::from("Date,FFT categorical answer,FFT answer\n");
@@ -136,7 +136,7 @@ fn capture_import(engine: Engine) {
     let (code, _, err) = import(&[]);
     assert_eq!(code, 1);
     assert!(err.contains("Nothing was imported: line 99992"), "{err}");
-    assert_eq!(fft_count(url) - before, 3, "nothing half-written");
+    assert_eq!(fft_count(&db) - before, 3, "nothing half-written");
 
     // A mapped import names the mapping it cannot find.
     let (code, _, err) = mnvp(

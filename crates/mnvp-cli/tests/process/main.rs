@@ -22,9 +22,19 @@ impl Drop for Server {
     }
 }
 
+/// The binary, given the test data key when it will open a PostgreSQL database (which keeps
+/// its key outside the database; SQLite databases keep theirs in a file beside them).
+fn bin(args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    if args.iter().any(|a| a.starts_with("postgres")) {
+        cmd.env("MNVP_DATA_KEY", mnvp_store::test_support::TEST_DATA_KEY);
+    }
+    cmd
+}
+
 /// Starts `mnvp serve` on a free port and reads its start-up lines up to "Press Ctrl+C".
 fn serve(db: &str, extra: &[&str]) -> Server {
-    let mut child = Command::new(BIN)
+    let mut child = bin(&[db])
         .args(["serve", "--bind", "127.0.0.1:0", "--database-url", db])
         .args(extra)
         .stdout(Stdio::piped())
@@ -58,7 +68,7 @@ fn serve(db: &str, extra: &[&str]) -> Server {
 }
 
 pub(crate) fn mnvp(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(BIN)
+    let mut child = bin(args)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -435,5 +445,6 @@ fn settings_file_and_environment_are_layered() {
 
 mod capture;
 mod files;
+mod safety;
 mod themes;
 mod voices;

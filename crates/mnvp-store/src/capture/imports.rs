@@ -1,11 +1,14 @@
 //! Imports: saved column mappings, uploaded files awaiting the lead's decision, and the import
 //! itself — every row in one transaction with one audit entry, rows already in the store (by
-//! their stable `client_id`) passed over, so importing a file twice adds nothing.
+//! their stable `client_id`) passed over, so importing a file twice adds nothing. Imported text
+//! is screened, sealed and indexed like every other channel's (see `feedback::insert_one!`),
+//! and a disclosure opens a safeguarding case in the same transaction.
 
 use crate::feedback::NewFeedback;
 use crate::{now_text, offset_text, Actor, Store, StoreError};
 use mnvp_domain::feedback::CareStage;
 use serde::Serialize;
+use std::collections::HashMap;
 use tokio::sync::mpsc::Receiver;
 
 /// Rows per INSERT statement: large enough to amortise round trips, small enough for both
@@ -161,7 +164,7 @@ macro_rules! record_batch {
 
 fn insert_sql(rows: usize) -> String {
     let mut sql = String::from(
-        "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body, client_id, created_at, \
+        "INSERT INTO feedback (mnvp_id, unit_id, channel, care_stage, received_on, rating, body_sealed, client_id, created_at, \
          body_redacted, safety_flagged, safety_categories) VALUES ",
     );
     for r in 0..rows {
@@ -174,8 +177,19 @@ fn insert_sql(rows: usize) -> String {
         sql.push_str(&marks.join(", "));
         sql.push(')');
     }
-    sql.push_str(" ON CONFLICT (client_id) DO NOTHING");
+    sql.push_str(" ON CONFLICT (client_id) DO NOTHING RETURNING id, client_id");
     sql
+}
+
+/// One multi-row insert of blind-index entries (two parameters each).
+fn words_sql(rows: usize) -> String {
+    let marks: Vec<String> = (0..rows)
+        .map(|r| format!("(${}, ${})", 2 * r + 1, 2 * r + 2))
+        .collect();
+    format!(
+        "INSERT INTO feedback_words (feedback_id, token) VALUES {} ON CONFLICT DO NOTHING",
+        marks.join(", ")
+    )
 }
 
 impl Store {
@@ -363,6 +377,7 @@ impl Store {
         mut chunks: Receiver<ImportChunk>,
         actor: &Actor,
     ) -> Result<ImportOutcome, StoreError> {
+        let sealer = self.sealer()?;
         Ok(write_tx!(self, |tx| {
             let now = now_text();
             let mut seen: i64 = 0;
@@ -381,15 +396,28 @@ impl Store {
                     }
                     ImportChunk::Failed(why) => return Err(StoreError::Invalid(why)),
                 };
-                for part in items.chunks(ROWS_PER_STATEMENT) {
+                for given in items.chunks(ROWS_PER_STATEMENT) {
+                    if given.iter().any(|f| f.client_id.is_none()) {
+                        return Err(StoreError::Other("an imported row has no client id".into()));
+                    }
+                    // Screened and sealed like every other channel's items.
+                    let part: Vec<NewFeedback> = given
+                        .iter()
+                        .map(|f| {
+                            if f.is_screened() {
+                                f.clone()
+                            } else {
+                                f.clone().screened()
+                            }
+                        })
+                        .collect();
+                    let sealed = part
+                        .iter()
+                        .map(|f| f.body.as_deref().map(|b| sealer.seal(b)).transpose())
+                        .collect::<Result<Vec<_>, _>>()?;
                     let sql = insert_sql(part.len());
-                    let mut q = sqlx::query(&sql);
-                    for f in part {
-                        if f.client_id.is_none() {
-                            return Err(StoreError::Other(
-                                "an imported row has no client id".into(),
-                            ));
-                        }
+                    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+                    for (f, body) in part.iter().zip(sealed) {
                         q = q
                             .bind(f.mnvp_id)
                             .bind(f.unit_id)
@@ -397,15 +425,47 @@ impl Store {
                             .bind(f.care_stage.map(CareStage::as_str))
                             .bind(&f.received_on)
                             .bind(f.rating)
-                            .bind(f.body.as_deref())
+                            .bind(body)
                             .bind(f.client_id.as_deref())
                             .bind(&now)
                             .bind(f.body_redacted.as_deref())
                             .bind(f.safety_flagged)
                             .bind(&f.safety_categories);
                     }
-                    imported += q.execute(&mut *tx).await?.rows_affected();
+                    let stored = q.fetch_all(&mut *tx).await?;
+                    imported += stored.len() as u64;
                     seen += part.len() as i64;
+                    let mut by_client: HashMap<&str, &NewFeedback> = HashMap::new();
+                    for f in &part {
+                        if let Some(c) = f.client_id.as_deref() {
+                            by_client.entry(c).or_insert(f);
+                        }
+                    }
+                    let mut words: Vec<(i64, String)> = Vec::new();
+                    for (id, client) in &stored {
+                        let Some(f) = by_client.get(client.as_str()) else {
+                            continue;
+                        };
+                        if let Some(body) = f.body.as_deref() {
+                            words.extend(
+                                sealer
+                                    .index_tokens(body, f.body_redacted.as_deref())
+                                    .into_iter()
+                                    .map(|t| (*id, t)),
+                            );
+                        }
+                        if f.safety_flagged {
+                            open_case!(tx, f.mnvp_id, *id, &f.safety_categories, "detected", actor);
+                        }
+                    }
+                    for chunk in words.chunks(ROWS_PER_STATEMENT) {
+                        let sql = words_sql(chunk.len());
+                        let mut q = sqlx::query(&sql);
+                        for (id, token) in chunk {
+                            q = q.bind(id).bind(token);
+                        }
+                        q.execute(&mut *tx).await?;
+                    }
                 }
             }
             let Some(batch) = finished else {

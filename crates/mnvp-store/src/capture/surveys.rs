@@ -184,7 +184,9 @@ pub struct AnswerCount {
 pub struct TextAnswer {
     pub response_id: i64,
     pub feedback_id: i64,
-    pub body: Option<String>,
+    /// The original text, sealed: only the lead's views open it ([`Store::reveal`]).
+    #[serde(skip)]
+    pub body: Option<crate::SealedText>,
     pub body_redacted: Option<String>,
     pub safety_flagged: bool,
 }
@@ -196,7 +198,8 @@ pub struct ExportedAnswer {
     pub submitted_at: String,
     pub question: String,
     pub value: Option<String>,
-    pub body: Option<String>,
+    /// A free-text answer's original words, sealed: the export (the lead's) opens them.
+    pub body: Option<crate::SealedText>,
 }
 
 impl Store {
@@ -449,6 +452,7 @@ impl Store {
         response: &NewResponse,
         actor: &Actor,
     ) -> Result<i64, StoreError> {
+        let sealer = self.sealer()?;
         Ok(write_tx!(self, |tx| {
             let existing: Option<(i64,)> =
                 sqlx::query_as("SELECT id FROM survey_responses WHERE response_key = $1")
@@ -473,7 +477,7 @@ impl Store {
                             AnswerValue::Code(c) => (Some(c.as_str()), None),
                             AnswerValue::Text(item) => {
                                 texts += 1;
-                                (None, Some(insert_one!(tx, item, &now)))
+                                (None, Some(insert_one!(tx, item, &now, sealer, actor)))
                             }
                         };
                         sqlx::query(
@@ -551,7 +555,7 @@ impl Store {
     ) -> Result<Vec<TextAnswer>, StoreError> {
         Ok(read!(self, |pool| {
             sqlx::query_as::<_, TextAnswer>(
-            "SELECT a.response_id, f.id AS feedback_id, f.body, f.body_redacted, f.safety_flagged FROM survey_answers a \
+            "SELECT a.response_id, f.id AS feedback_id, f.body_sealed AS body, f.body_redacted, f.safety_flagged FROM survey_answers a \
              JOIN feedback f ON f.id = a.feedback_id WHERE a.survey_id = $1 AND a.question = $2 \
              ORDER BY a.response_id DESC LIMIT $3"
         )
@@ -570,7 +574,7 @@ impl Store {
     ) -> Result<Vec<ExportedAnswer>, StoreError> {
         Ok(read!(self, |pool| {
             sqlx::query_as::<_, ExportedAnswer>(
-            "SELECT r.id AS response_id, r.submitted_at, a.question, a.value, f.body FROM survey_responses r \
+            "SELECT r.id AS response_id, r.submitted_at, a.question, a.value, f.body_sealed AS body FROM survey_responses r \
              JOIN survey_answers a ON a.response_id = r.id LEFT JOIN feedback f ON f.id = a.feedback_id \
              WHERE r.survey_id = $1 ORDER BY r.id, a.position"
         )

@@ -69,7 +69,9 @@ pub struct ObservationRow {
     pub area: String,
     pub heading: String,
     pub finding: String,
-    pub body: Option<String>,
+    /// The original text, sealed; only the lead's views open it.
+    #[serde(skip)]
+    pub body: Option<crate::SealedText>,
     pub body_redacted: Option<String>,
 }
 
@@ -220,7 +222,7 @@ impl Store {
                             "An observation must belong to the visit's MNVP".into(),
                         ));
                     }
-                    let id = insert_one!(tx, item, &now);
+                    let id = insert_one!(tx, item, &now, self.sealer()?, actor);
                     sqlx::query("UPDATE feedback SET capture_session_id = $1 WHERE id = $2")
                         .bind(visit_id)
                         .bind(id)
@@ -263,7 +265,7 @@ impl Store {
     ) -> Result<Vec<ObservationRow>, StoreError> {
         let mut rows: Vec<ObservationRow> = read!(self, |pool| {
             sqlx::query_as(
-                "SELECT o.feedback_id, o.area, o.heading, o.finding, f.body, f.body_redacted \
+                "SELECT o.feedback_id, o.area, o.heading, o.finding, f.body_sealed AS body, f.body_redacted \
                  FROM fifteen_steps_observations o JOIN feedback f ON f.id = o.feedback_id \
                  WHERE o.session_id = $1 ORDER BY o.feedback_id",
             )

@@ -22,7 +22,9 @@ pub struct Insight {
     pub care_stage: Option<String>,
     pub unit_name: Option<String>,
     pub received_on: String,
-    pub body: Option<String>,
+    /// The original text, sealed; only the lead's views open it.
+    #[serde(skip)]
+    pub body: Option<crate::SealedText>,
     pub body_redacted: Option<String>,
     pub source: String,
     pub link: Option<String>,
@@ -46,7 +48,7 @@ impl Store {
             let id = idempotent!(tx, idempotency_key, "feedback", {
                 created = true;
                 let now = now_text();
-                let id = insert_one!(tx, &new.item, &now);
+                let id = insert_one!(tx, &new.item, &now, self.sealer()?, actor);
                 sqlx::query(
                     "INSERT INTO intelligence_sources (feedback_id, source, link) VALUES ($1, $2, $3)",
                 )
@@ -79,7 +81,7 @@ impl Store {
     ) -> Result<(Vec<Insight>, i64), StoreError> {
         Ok(read!(self, |pool| {
             let rows = sqlx::query_as::<_, Insight>(
-                "SELECT f.id, f.channel, f.care_stage, u.name AS unit_name, f.received_on, f.body, f.body_redacted, \
+                "SELECT f.id, f.channel, f.care_stage, u.name AS unit_name, f.received_on, f.body_sealed AS body, f.body_redacted, \
                  i.source, i.link FROM feedback f JOIN intelligence_sources i ON i.feedback_id = f.id \
                  LEFT JOIN organisations u ON u.id = f.unit_id WHERE f.mnvp_id = $1 \
                  ORDER BY f.received_on DESC, f.id DESC LIMIT $2 OFFSET $3",

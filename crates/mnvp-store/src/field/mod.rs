@@ -136,7 +136,7 @@ impl Store {
                     let id = idempotent!(tx, idempotency_key, "feedback", {
                         created = true;
                         let now = now_text();
-                        let id = insert_one!(tx, item, &now);
+                        let id = insert_one!(tx, item, &now, self.sealer()?, actor);
                         sqlx::query("UPDATE feedback SET capture_session_id = $1 WHERE id = $2")
                             .bind(session_id)
                             .bind(id)

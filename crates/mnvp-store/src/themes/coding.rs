@@ -116,7 +116,7 @@ const SELECT_CODINGS: &str = "SELECT c.id, c.feedback_id, c.coder_id, u.name, c.
 /// The part of a queue query after `FROM feedback f`: items of the MNVP with text that this
 /// coder has not coded and nobody has resolved. `$1` codebook, `$2` MNVP, `$3` coder.
 const QUEUE_WHERE: &str = " LEFT JOIN theme_scores s ON s.codebook_id = $1 AND s.feedback_id = f.id \
-     WHERE f.mnvp_id = $2 AND f.body IS NOT NULL AND f.body <> '' \
+     WHERE f.mnvp_id = $2 AND f.body_redacted IS NOT NULL AND f.body_redacted <> '' \
      AND NOT EXISTS (SELECT 1 FROM theme_codings c WHERE c.codebook_id = $1 AND c.feedback_id = f.id \
          AND (c.coder_id = $3 OR c.is_gold = TRUE))";
 
@@ -372,7 +372,7 @@ impl Store {
     ) -> Result<(i64, i64), StoreError> {
         Ok(read!(self, |pool| {
             let (total,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM feedback WHERE mnvp_id = $1 AND body IS NOT NULL AND body <> ''",
+                "SELECT COUNT(*) FROM feedback WHERE mnvp_id = $1 AND body_redacted IS NOT NULL AND body_redacted <> ''",
             )
             .bind(mnvp_id)
             .fetch_one(pool)

@@ -195,8 +195,8 @@ impl Store {
     ) -> Result<Vec<(i64, String)>, StoreError> {
         Ok(read!(self, |pool| {
             sqlx::query_as(
-            "SELECT f.id, f.body FROM feedback f LEFT JOIN theme_scores s ON s.codebook_id = $1 AND s.feedback_id = f.id \
-             WHERE f.mnvp_id = $2 AND f.body IS NOT NULL AND f.body <> '' AND (s.model_id IS NULL OR s.model_id <> $3) \
+            "SELECT f.id, f.body_redacted FROM feedback f LEFT JOIN theme_scores s ON s.codebook_id = $1 AND s.feedback_id = f.id \
+             WHERE f.mnvp_id = $2 AND f.body_redacted IS NOT NULL AND f.body_redacted <> '' AND (s.model_id IS NULL OR s.model_id <> $3) \
              ORDER BY f.id LIMIT $4"
         )
         .bind(codebook_id)

@@ -33,7 +33,7 @@ impl Store {
              d.ethnic_category, d.age_band, d.imd_decile, d.first_language, d.disability \
              FROM feedback f LEFT JOIN organisations u ON u.id = f.unit_id \
              LEFT JOIN feedback_demographics d ON d.feedback_id = f.id \
-             WHERE f.mnvp_id = $1 AND f.body IS NOT NULL AND f.body <> '' ORDER BY f.received_on, f.id"
+             WHERE f.mnvp_id = $1 AND f.body_redacted IS NOT NULL AND f.body_redacted <> '' ORDER BY f.received_on, f.id"
         )
         .bind(mnvp_id)
         .fetch_all(pool)

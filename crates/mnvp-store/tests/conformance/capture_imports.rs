@@ -1,5 +1,6 @@
 //! Imports as the store sees them: one transaction per import, rows already present passed
 //! over by their client id, nothing kept when the reader fails, saved mappings and uploads.
+//! Imported text is screened, sealed and searchable like every other channel's.
 
 use crate::{actor, hierarchy, open};
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -9,7 +10,8 @@ use mnvp_store::{Engine, Store, StoreError};
 
 crate::both_engines!(
     an_import_is_all_or_nothing_and_never_duplicates,
-    mappings_uploads_and_cqc_results
+    mappings_uploads_and_cqc_results,
+    imported_text_is_screened_sealed_and_searchable,
 );
 
 fn row(mnvp: i64, unit: i64, n: usize) -> NewFeedback {
@@ -268,4 +270,107 @@ async fn mappings_uploads_and_cqc_results(engine: Engine) {
     assert_eq!(held.len(), 2);
     assert_eq!(held[0].score, Some(8.1));
     assert_eq!(held[0].care_stage.as_deref(), Some("antenatal"));
+}
+
+/// An import hands the store unscreened text, as a file reader does: the store redacts it,
+/// flags disclosures (opening cases), seals the original and indexes it for the lead's search
+/// — the redacted text by full-text index, the removed words by the keyed blind index.
+async fn imported_text_is_screened_sealed_and_searchable(engine: Engine) {
+    use mnvp_store::feedback::FeedbackFilter;
+    let (db, store) = open(engine).await;
+    let (_, _, _, unit, mnvp) = hierarchy(&store).await;
+    let raw = |n: usize, body: &str| NewFeedback {
+        body: Some(body.into()),
+        body_redacted: None,
+        ..row(mnvp, unit, n)
+    };
+    let rows = vec![
+        raw(
+            1,
+            "Midwife Ottoline Quist was rude to me. Call me on 07700 900123",
+        ),
+        raw(
+            2,
+            "I was waiting for hours and since then I want to end my life",
+        ),
+        raw(3, "Lovely birth centre"),
+    ];
+    let out = run(
+        &store,
+        mnvp,
+        vec![
+            ImportChunk::Rows(rows),
+            ImportChunk::End {
+                rows_read: 3,
+                skipped: 0,
+            },
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.imported, 3);
+    let search = |text: &str| FeedbackFilter {
+        mnvp_ids: Some(vec![mnvp]),
+        text: text.into(),
+        ..Default::default()
+    };
+    let hits = |items: Vec<mnvp_store::feedback::FeedbackItem>| {
+        items
+            .iter()
+            .map(|i| i.body_redacted.clone().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    for (typed, expect) in [
+        ("waited", "I was waiting"),
+        ("ottoline", "Midwife [NAME]"),
+        ("midwife quist", "Midwife [NAME]"),
+        ("900123", "Call me on [PHONE]"),
+        ("07700 900123", "Call me on [PHONE]"),
+        ("birth cent", "Lovely birth centre"),
+    ] {
+        let (items, total) = store.list_feedback(&search(typed), 10, 0).await.unwrap();
+        let texts = hits(items);
+        assert_eq!(total, 1, "{typed}: {texts:?}");
+        assert!(texts[0].contains(expect), "{typed}: {texts:?}");
+    }
+    let (none, _) = store
+        .list_feedback(&search("ottoline lovely"), 10, 0)
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "every word must be found in the same item");
+
+    let (all, _) = store.list_feedback(&search(""), 10, 0).await.unwrap();
+    let disclosure = all
+        .iter()
+        .find(|i| {
+            i.body_redacted
+                .as_deref()
+                .unwrap_or("")
+                .contains("end my life")
+        })
+        .unwrap();
+    assert!(disclosure.safety_categories.contains("self_harm"));
+    assert!(store
+        .case_for_feedback(disclosure.id)
+        .await
+        .unwrap()
+        .is_some());
+    let rude = all
+        .iter()
+        .find(|i| i.body_redacted.as_deref().unwrap_or("").contains("[NAME]"))
+        .unwrap();
+    assert_eq!(
+        store.reveal(rude.body.as_ref().unwrap()).unwrap(),
+        "Midwife Ottoline Quist was rude to me. Call me on 07700 900123"
+    );
+    if engine == Engine::Sqlite {
+        store.close().await;
+        let bytes = crate::safety::sqlite_bytes(&db);
+        for secret in ["Ottoline", "ottoline", "900123"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} is in the database file (text or search index)"
+            );
+        }
+    }
 }

@@ -163,7 +163,13 @@ async fn a_survey_takes_responses_once_and_freezes_its_questions(engine: Engine)
     assert_eq!(texts.len(), 1);
     let item = store.get_feedback(texts[0].feedback_id).await.unwrap();
     assert_eq!(
-        (item.channel.as_str(), item.body.as_deref()),
+        (
+            item.channel.as_str(),
+            item.body
+                .as_ref()
+                .map(|b| store.reveal(b).unwrap())
+                .as_deref()
+        ),
         ("survey", Some("The night staff helped"))
     );
 
@@ -193,7 +199,14 @@ async fn a_survey_takes_responses_once_and_freezes_its_questions(engine: Engine)
     assert_eq!(answered, vec![("feeding".into(), 2), ("more".into(), 1)]);
     let rows = store.survey_export_rows(id).await.unwrap();
     assert_eq!(rows.len(), 4);
-    assert_eq!(rows[2].body.as_deref(), Some("The night staff helped"));
+    assert_eq!(
+        rows[2]
+            .body
+            .as_ref()
+            .map(|b| store.reveal(b).unwrap())
+            .as_deref(),
+        Some("The night staff helped")
+    );
 
     // Answered: the questions are fixed, the title is not; it cannot be removed.
     let mut changed = new.clone();

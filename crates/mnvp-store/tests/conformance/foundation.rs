@@ -376,7 +376,7 @@ async fn migrations_are_idempotent(engine: Engine) {
     let (db, store) = open(engine).await;
     store.migrate().await.unwrap();
     store.close().await;
-    let again = Store::open(&db.url).await.unwrap();
+    let again = Store::open_with(&db.url, &db.key_config()).await.unwrap();
     again.ping().await.unwrap();
     assert_eq!(again.engine(), engine);
 }

@@ -7,6 +7,7 @@ mod capture_imports;
 mod capture_surveys;
 mod field;
 mod foundation;
+mod safety;
 mod signposts;
 mod themes;
 mod voices;
@@ -99,5 +100,18 @@ impl Raw {
             sqlx::query(sql).execute(&mut c).await?;
         }
         Ok(())
+    }
+
+    /// The first column of every row, as text (NULL as "").
+    pub async fn texts(&self, sql: &str) -> Vec<String> {
+        use sqlx::Connection;
+        let rows: Vec<(Option<String>,)> = if self.url.starts_with("sqlite") {
+            let mut c = sqlx::SqliteConnection::connect(&self.url).await.unwrap();
+            sqlx::query_as(sql).fetch_all(&mut c).await.unwrap()
+        } else {
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query_as(sql).fetch_all(&mut c).await.unwrap()
+        };
+        rows.into_iter().map(|(t,)| t.unwrap_or_default()).collect()
     }
 }

@@ -300,7 +300,7 @@ pub fn detect(text: &str) -> Detection {
         let cats = match h.class {
             Class::Fixed(c) | Class::Topic(c) => vec![c],
             Class::Context(ctx) => contextual(ctx, &tokens, h.start, h.end),
-            Class::Failure | Class::Harm | Class::Substance => continue,
+            Class::Failure | Class::Harm | Class::NearChild => continue,
         };
         for c in cats {
             reasons.push(reason(text, &tokens, c, (h.start, h.end), (h.start, h.end)));
@@ -327,8 +327,9 @@ pub fn detect(text: &str) -> Detection {
             (h.start, h.end),
         ));
     }
-    // Drugs or alcohol become a child-risk concern when a child is in the same sentence.
-    for h in hits.iter().filter(|h| h.class == Class::Substance) {
+    // Drugs, alcohol or neglect at home become a child-risk concern when a child is in the
+    // same sentence.
+    for h in hits.iter().filter(|h| h.class == Class::NearChild) {
         if sentence_has(&tokens, tokens[h.start].sentence, CHILD_WORDS) {
             reasons.push(reason(
                 text,

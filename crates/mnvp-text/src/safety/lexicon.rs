@@ -22,8 +22,9 @@ pub(crate) enum Class {
     /// A harm or deterioration ("sepsis", "stopped breathing"): patient safety only with a
     /// failure nearby; harm alone is often good care ("sepsis was spotted quickly").
     Harm,
-    /// Drugs or alcohol: child risk only in a sentence that mentions a child.
-    Substance,
+    /// Drugs, alcohol or signs of neglect at home ("never any food in the house", "he is
+    /// left on his own"): child risk only in a sentence that mentions a child.
+    NearChild,
 }
 
 /// Context rules for cues whose category depends on the rest of the sentence.
@@ -45,7 +46,7 @@ pub(crate) enum Ctx {
 use Category::{
     ChildRisk as CR, DomesticAbuse as DA, OtherRisk as OR, PatientSafety as PS, SelfHarm as SH,
 };
-use Class::{Context, Failure, Fixed, Harm, Substance, Topic};
+use Class::{Context, Failure, Fixed, Harm, NearChild, Topic};
 
 /// Every cue: its class and pattern.
 pub(crate) const CUES: &[(Class, &str)] = &[
@@ -170,7 +171,10 @@ pub(crate) const CUES: &[(Class, &str)] = &[
     (Context(Ctx::Dropped), "(baby|he|she|son|daughter) (was|got|been) dropped !(off)"),
     (Context(Ctx::Fall), "(fell|fall|falls|fallen) !(in love|pregnant|asleep|apart|ill|for|behind|short|through|into place|off to sleep|back to sleep|to sleep|in line)"),
     (Context(Ctx::Fall), "had a fall"),
-    (Substance, "(crack|heroin|cocaine|coke|weed|cannabis|spice|meth|ketamine|takes drugs|taking drugs|on drugs|out of it|off his face|off her face|drunk|drinking a lot|drinking too much|drinking again|high all the time|stoned)"),
+    (NearChild, "(no|never any|never enough|not enough|not any|hardly any) (food|milk|formula|nappies) ~3 (in the house|at home|in the flat|in the cupboard*|in the fridge)"),
+    (NearChild, "(he|she|they|baby|toddler|kids|children|son|daughter|child|newborn) ~3 left (alone|on (his|her|their) own|by (himself|herself|themselves))"),
+    (Context(Ctx::Violence), "(shouting|screaming|fighting|rows|arguing|arguments) ~3 (at home|in the house|in our house|in the flat)"),
+    (NearChild, "(crack|heroin|cocaine|coke|weed|cannabis|spice|meth|ketamine|takes drugs|taking drugs|on drugs|out of it|off his face|off her face|drunk|drinking a lot|drinking too much|drinking again|high all the time|stoned)"),
     // ---------------------------------------------------------------- patient safety
     (Fixed(PS), "wrong (medication|medicine|medicines|dose|doses|drug|drugs|tablet|tablets|blood|drip|injection|baby|mother|mum|patient|notes|insulin|antibiotic*|fluids) !(leaflet|leaflets|letter|letters|form|information|advice|label)"),
     (Fixed(PS), "wrong ~3 (dose|doses|dosage)"),

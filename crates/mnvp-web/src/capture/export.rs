@@ -35,11 +35,11 @@ struct Record {
     texts: [String; 6],
 }
 
-fn records(role: Role, items: &[FeedbackItem]) -> Vec<Record> {
+fn records(store: &mnvp_store::Store, role: Role, items: &[FeedbackItem]) -> Vec<Record> {
     items
         .iter()
         .map(|f| {
-            let r = row(role, f);
+            let r = row(store, role, f);
             Record {
                 id: r.id,
                 rating: r.rating,
@@ -106,7 +106,7 @@ pub async fn export_inbox(
     let mut out = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| WebError::Internal(format!("csv: {e}"));
     out.write_record(HEADER).map_err(csv_err)?;
-    for r in records(role, &items) {
+    for r in records(&state.store, role, &items) {
         let [received_on, mnvp, unit, channel, stage, text] = r.texts;
         out.write_record([
             r.id.to_string(),
@@ -135,8 +135,8 @@ pub async fn export_inbox_xlsx(
     Query(q): Query<InboxQuery>,
 ) -> WebResult<Response> {
     let (role, items) = exported(&state, &ctx, &q, "xlsx").await?;
-    let bytes =
-        workbook(&records(role, &items)).map_err(|e| WebError::Internal(format!("xlsx: {e}")))?;
+    let bytes = workbook(&records(&state.store, role, &items))
+        .map_err(|e| WebError::Internal(format!("xlsx: {e}")))?;
     Ok(attachment(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "feedback.xlsx",

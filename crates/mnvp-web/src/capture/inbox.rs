@@ -13,6 +13,7 @@ use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::organisation::OrgKind;
 use mnvp_domain::role::Role;
 use mnvp_store::feedback::{FeedbackFilter, FeedbackItem};
+use mnvp_store::Store;
 use serde::{Deserialize, Serialize};
 
 const PAGE_SIZE: i64 = 25;
@@ -84,10 +85,10 @@ async fn scope(state: &AppState, ctx: &Ctx) -> WebResult<FeedbackFilter> {
     })
 }
 
-/// The text this person may see: the original for leads; otherwise the redaction stored when
-/// the item arrived (or, for an item stored before that, one made now — never the original).
-pub(crate) fn shown_text(role: Role, f: &FeedbackItem) -> Option<String> {
-    super::shown_stored(role, f.body.as_deref(), f.body_redacted.as_deref())
+/// The text this person may see (see [`super::shown_stored`]): the lead opens the sealed
+/// original; everyone else gets the redaction made at the door.
+pub(crate) fn shown_text(store: &Store, role: Role, f: &FeedbackItem) -> Option<String> {
+    super::shown_stored(store, role, f.body.as_ref(), f.body_redacted.as_deref())
 }
 
 #[derive(Serialize)]
@@ -102,7 +103,7 @@ pub(crate) struct Row {
     pub(crate) text: Option<String>,
 }
 
-pub(crate) fn row(role: Role, f: &FeedbackItem) -> Row {
+pub(crate) fn row(store: &Store, role: Role, f: &FeedbackItem) -> Row {
     Row {
         id: f.id,
         received_on: f.received_on.clone(),
@@ -110,7 +111,7 @@ pub(crate) fn row(role: Role, f: &FeedbackItem) -> Row {
         care_stage: f.care_stage.clone(),
         unit_name: f.unit_name.clone(),
         rating: f.rating,
-        text: shown_text(role, f),
+        text: shown_text(store, role, f),
         // Triage is the lead's: others are not shown which items raised a concern.
         concern: (role.sees_original_text() && f.safety_flagged)
             .then(|| concern_label(&f.safety_categories)),
@@ -251,7 +252,7 @@ pub async fn list_inbox(
             &ctx,
             "capture/inbox.html",
             context! {
-                rows => items.iter().map(|f| row(role, f)).collect::<Vec<_>>(),
+                rows => items.iter().map(|f| row(&state.store, role, f)).collect::<Vec<_>>(),
                 total => total,
                 page => page,
                 pages => pages,
@@ -338,7 +339,7 @@ pub async fn show_feedback(
             &ctx,
             "capture/feedback.html",
             context! {
-                item => row(role, &item),
+                item => row(&state.store, role, &item),
                 redacted => !role.sees_original_text(),
                 form => form.as_ref().map(super::details::form_details),
                 about => about.as_ref().map(super::details::demographics),

@@ -79,27 +79,9 @@ pub(crate) fn routes() -> Routes {
 
 /// Checks an item as it arrives: stores the redacted text that every non-lead view uses and
 /// flags possible disclosures for the lead's review. Every channel passes its items through
-/// here before they reach the store.
-pub fn screened(mut item: NewFeedback) -> NewFeedback {
-    match item.body.as_deref() {
-        Some(body) => {
-            item.body_redacted = Some(mnvp_text::safety::redact(body).text);
-            let found = mnvp_text::safety::detect(body);
-            item.safety_flagged = found.flagged;
-            item.safety_categories = found
-                .categories
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(";");
-        }
-        None => {
-            item.body_redacted = None;
-            item.safety_flagged = false;
-            item.safety_categories = String::new();
-        }
-    }
-    item
+/// here before they reach the store (and the store screens any item that arrives without it).
+pub fn screened(item: NewFeedback) -> NewFeedback {
+    item.screened()
 }
 
 /// Free text as this role may see it: as written for the MNVP lead, with personal details
@@ -112,19 +94,33 @@ pub fn shown(role: mnvp_domain::role::Role, text: &str) -> String {
     }
 }
 
-/// A feedback item's text as this role may see it, preferring the redaction made at the door.
+/// A feedback item's text as this role may see it. The original is sealed at rest and opened
+/// only for the MNVP lead (callers audit that view); everyone else gets the redaction made at
+/// the door, and an item not yet screened shows a note rather than its words. Text that cannot
+/// be opened (altered in the database) shows a note too, and the failure is logged.
 pub fn shown_stored(
+    store: &mnvp_store::Store,
     role: mnvp_domain::role::Role,
-    body: Option<&str>,
+    body: Option<&mnvp_store::SealedText>,
     redacted: Option<&str>,
 ) -> Option<String> {
-    let body = body?;
+    let sealed = body?;
     Some(match (role.sees_original_text(), redacted) {
-        (true, _) => body.to_string(),
+        (true, _) => store.reveal(sealed).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "stored feedback text could not be opened");
+            UNREADABLE.to_string()
+        }),
         (false, Some(r)) => r.to_string(),
-        (false, None) => shown(role, body),
+        (false, None) => NOT_SCREENED.to_string(),
     })
 }
+
+/// Shown instead of text whose sealed form could not be opened.
+pub const UNREADABLE: &str = "(This comment could not be decrypted. Tell your administrator.)";
+
+/// Shown to roles other than the lead instead of an item that has not been screened yet.
+pub const NOT_SCREENED: &str =
+    "(This comment is being checked for personal details and will appear shortly.)";
 
 /// Fills in where a person lives from the postcode they typed, keeping only the district, the
 /// 2021 area and its deprivation decile: the postcode itself is never stored.

@@ -6,6 +6,7 @@ mod capture;
 mod capture_data;
 mod comments;
 mod field;
+mod safety;
 mod theme_comments;
 mod themes;
 mod voices;
@@ -231,6 +232,14 @@ pub async fn load(store: &Store) -> Result<DemoSummary, StoreError> {
     feedback += capture::load(store, riverside.id, &[maternity.id, birth_centre.id]).await?;
     voices::load_reference(store, &a).await?;
     feedback += themes::load(store).await?;
+    // Last, so the everyday flags of every demo comment above are triaged.
+    let logins = demo_logins();
+    safety::load(
+        store,
+        (riverside.id, maternity.id, &logins[1].email),
+        (downs.id, &logins[5].email),
+    )
+    .await?;
     Ok(DemoSummary {
         logins: demo_logins(),
         feedback,

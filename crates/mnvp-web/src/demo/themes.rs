@@ -283,7 +283,11 @@ async fn load_mnvp(
             store.set_codebook_coders(codebook, &[coder], &a).await?;
         }
         for (k, item) in items.iter().enumerate().take(*to).skip(*from) {
-            let text = item.body.as_deref().unwrap_or_default();
+            let original = match item.body.as_ref() {
+                Some(sealed) => store.reveal(sealed)?,
+                None => String::new(),
+            };
+            let text = original.as_str();
             let agreed = code(text, &themes, &phrases, &known);
             if agreed.is_empty() {
                 continue;

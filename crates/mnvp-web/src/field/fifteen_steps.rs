@@ -248,7 +248,7 @@ async fn observe_page(
             context! {
                 heading => Heading::parse(&o.heading).map(|h| h.label()).unwrap_or_default(),
                 finding => Finding::parse(&o.finding).map(|f| f.label()).unwrap_or_default(),
-                text => super::shown_stored(role, o.body.as_deref(), o.body_redacted.as_deref()),
+                text => super::shown_stored(&state.store, role, o.body.as_ref(), o.body_redacted.as_deref()),
             }
         })
         .collect();

@@ -50,7 +50,7 @@ async fn report_context(
                     let of = |f: Finding| -> Vec<String> {
                         here.iter()
                             .filter(|o| o.heading == h.as_str() && o.finding == f.as_str())
-                            .filter_map(|o| shown_stored(role, o.body.as_deref(), o.body_redacted.as_deref()))
+                            .filter_map(|o| shown_stored(&state.store, role, o.body.as_ref(), o.body_redacted.as_deref()))
                             .collect()
                     };
                     context! { label => h.label(), works_well => of(Finding::WorksWell), could_improve => of(Finding::CouldImprove) }

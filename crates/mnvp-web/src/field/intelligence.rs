@@ -64,7 +64,7 @@ pub async fn list_insights(
                 link => r.link,
                 care_stage => r.care_stage,
                 unit_name => r.unit_name,
-                text => shown_stored(role, r.body.as_deref(), r.body_redacted.as_deref()),
+                text => shown_stored(&state.store, role, r.body.as_ref(), r.body_redacted.as_deref()),
             }
         })
         .collect();

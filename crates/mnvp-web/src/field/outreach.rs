@@ -296,7 +296,7 @@ async fn session_page(
     let (items, total) = state.store.session_feedback(o.id, 200, 0).await?;
     let heard: Vec<_> = items
         .iter()
-        .map(|f| context! { id => f.id, care_stage => f.care_stage, unit_name => f.unit_name, rating => f.rating, text => crate::capture::inbox::shown_text(role, f) })
+        .map(|f| context! { id => f.id, care_stage => f.care_stage, unit_name => f.unit_name, rating => f.rating, text => crate::capture::inbox::shown_text(&state.store, role, f) })
         .collect();
     state
         .render(

@@ -44,7 +44,7 @@ pub async fn get_session(
                 "id": f.id,
                 "care_stage": f.care_stage,
                 "rating": f.rating,
-                "text": crate::capture::inbox::shown_text(role, f),
+                "text": crate::capture::inbox::shown_text(&state.store, role, f),
             })
         })
         .collect();

@@ -287,7 +287,7 @@ pub async fn show_summary(
     let (prev, next) = page.links(&format!("/field/walk-the-patch/{id}/summary"), total);
     let entries: Vec<_> = items
         .iter()
-        .map(|f| context! { id => f.id, care_stage => f.care_stage, rating => f.rating, text => crate::capture::inbox::shown_text(role, f) })
+        .map(|f| context! { id => f.id, care_stage => f.care_stage, rating => f.rating, text => crate::capture::inbox::shown_text(&state.store, role, f) })
         .collect();
     state
         .render(

@@ -112,7 +112,10 @@ pub async fn list_support(State(state): State<AppState>, ctx: Ctx) -> WebResult<
         .render(
             &ctx,
             "safety/support.html",
-            context! { groups => grouped(items) },
+            context! {
+                groups => grouped(items),
+                can_edit => user.role() == mnvp_domain::role::Role::MnvpLead,
+            },
         )
         .await
 }

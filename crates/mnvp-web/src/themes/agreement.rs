@@ -127,7 +127,7 @@ pub async fn show_agreement(
         .iter()
         .zip(&texts)
         .map(|((id, coders), f)| {
-            let text = shown_text(true, f);
+            let text = shown_text(&state.store, true, f);
             let snippet: String = text.chars().take(90).collect();
             let more = text.chars().count() > 90;
             context! { id => id, coders => coders, snippet => snippet, more => more, received_on => f.received_on }
@@ -242,7 +242,7 @@ async fn resolve_page(
                     channel => item.channel,
                     care_stage => item.care_stage,
                     unit_name => item.unit_name,
-                    text => shown_text(true, &item),
+                    text => shown_text(&state.store, true, &item),
                 },
                 coders => coders,
                 options => options,

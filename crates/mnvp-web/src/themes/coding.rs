@@ -42,16 +42,16 @@ struct Typed {
     note: String,
 }
 
-/// The text the coder may see: the original for the lead, the redaction for anyone else.
-pub fn shown_text(lead: bool, f: &FeedbackItem) -> String {
-    let body = f.body.clone().unwrap_or_default();
-    if lead {
-        body
+/// The text the coder may see: the original (opened from its sealed form) for the lead, the
+/// redaction for anyone else (see [`crate::capture::shown_stored`]).
+pub fn shown_text(store: &mnvp_store::Store, lead: bool, f: &FeedbackItem) -> String {
+    let role = if lead {
+        mnvp_domain::role::Role::MnvpLead
     } else {
-        f.body_redacted
-            .clone()
-            .unwrap_or_else(|| mnvp_text::safety::redact(&body).text)
-    }
+        mnvp_domain::role::Role::Volunteer
+    };
+    crate::capture::shown_stored(store, role, f.body.as_ref(), f.body_redacted.as_deref())
+        .unwrap_or_default()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -201,7 +201,7 @@ async fn page(
                     channel => item.channel,
                     care_stage => item.care_stage,
                     unit_name => item.unit_name,
-                    text => shown_text(viewer.is_lead(), &item),
+                    text => shown_text(&state.store, viewer.is_lead(), &item),
                 },
                 redacted => !viewer.is_lead(),
                 suggested => suggested,

@@ -400,7 +400,7 @@ pub async fn list_items(
                 channel => f.channel,
                 care_stage => f.care_stage,
                 unit_name => f.unit_name,
-                text => shown_text(viewer.is_lead(), f),
+                text => shown_text(&state.store, viewer.is_lead(), f),
                 themes => l.themes.iter().filter_map(name_of).collect::<Vec<_>>(),
                 sentiment => mnvp_domain::themes::sentiment_label(l.sentiment),
                 by_model => l.by_model,

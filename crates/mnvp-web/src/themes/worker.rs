@@ -216,7 +216,9 @@ pub async fn refresh(
             .into_iter()
             .filter_map(|f| {
                 let l = labels.get(&f.id)?.clone();
-                Some((f.id, f.body?, l))
+                // Models learn from the redacted text: names and numbers carry no theme,
+                // and the sealed originals stay closed.
+                Some((f.id, f.body_redacted?, l))
             })
             .collect();
         let input = engine::BuildInput {

@@ -144,7 +144,13 @@ async fn a_csv_is_checked_then_imported_once(engine: Engine) {
     assert_eq!(items.len(), fft_before + 3);
     let sarah = items
         .iter()
-        .find(|i| i.body.as_deref() == Some("Midwife Sarah was kind. Call me on 07700 900123"))
+        .find(|i| {
+            i.body
+                .as_ref()
+                .map(|b| app.store.reveal(b).unwrap())
+                .as_deref()
+                == Some("Midwife Sarah was kind. Call me on 07700 900123")
+        })
         .unwrap();
     assert_eq!(sarah.unit_name.as_deref(), Some("Riverside Maternity Unit"));
     assert_eq!(sarah.rating, Some(5), "FFT code 1 is very good");
@@ -397,7 +403,13 @@ async fn an_xlsx_is_read_through_a_saved_mapping(engine: Engine) {
         .0;
     let pag = all
         .iter()
-        .find(|i| i.body.as_deref() == Some("Lovely birth centre, thank you"))
+        .find(|i| {
+            i.body
+                .as_ref()
+                .map(|b| app.store.reveal(b).unwrap())
+                .as_deref()
+                == Some("Lovely birth centre, thank you")
+        })
         .unwrap();
     assert_eq!(
         (pag.channel.as_str(), pag.rating, pag.unit_name.as_deref()),
@@ -405,7 +417,13 @@ async fn an_xlsx_is_read_through_a_saved_mapping(engine: Engine) {
     );
     let park = all
         .iter()
-        .find(|i| i.body.as_deref() == Some("Hard to park"))
+        .find(|i| {
+            i.body
+                .as_ref()
+                .map(|b| app.store.reveal(b).unwrap())
+                .as_deref()
+                == Some("Hard to park")
+        })
         .unwrap();
     assert_eq!(
         park.channel, "social_media",
@@ -465,7 +483,13 @@ async fn cqc_comments_and_results(engine: Engine) {
     assert_eq!(items.len(), 2);
     let hv = items
         .iter()
-        .find(|i| i.body.as_deref() == Some("The health visitor was brilliant"))
+        .find(|i| {
+            i.body
+                .as_ref()
+                .map(|b| app.store.reveal(b).unwrap())
+                .as_deref()
+                == Some("The health visitor was brilliant")
+        })
         .unwrap();
     assert_eq!(
         (hv.care_stage.as_deref(), hv.received_on.as_str()),
@@ -473,7 +497,13 @@ async fn cqc_comments_and_results(engine: Engine) {
     );
     let staff = items
         .iter()
-        .find(|i| i.body.as_deref() == Some("Staff were rushed at night"))
+        .find(|i| {
+            i.body
+                .as_ref()
+                .map(|b| app.store.reveal(b).unwrap())
+                .as_deref()
+                == Some("Staff were rushed at night")
+        })
         .unwrap();
     assert_eq!(
         staff.care_stage, None,

@@ -246,7 +246,14 @@ async fn a_survey_is_built_answered_and_counted(engine: Engine) {
         .unwrap()
         .0;
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0].body.as_deref(), Some(words));
+    assert_eq!(
+        items[0]
+            .body
+            .as_ref()
+            .map(|b| app.store.reveal(b).unwrap())
+            .as_deref(),
+        Some(words)
+    );
     assert_eq!(
         items[0].rating,
         Some(2),

@@ -14,7 +14,7 @@ crate::both_engines!(
 
 const SECRET: &str = "Midwife Sarah was wonderful, please thank her. Call me on 07700 900123 (NHS number 943 476 5919).";
 
-async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str) -> i64 {
+pub async fn add(app: &TestApp, slug: &str, body: &str, stage: CareStage, date: &str) -> i64 {
     let mnvp = app.store.org_by_slug(slug).await.unwrap();
     let unit = app.store.mnvp_units(mnvp.id).await.unwrap()[0].id;
     let item = mnvp_web::capture::screened(NewFeedback {

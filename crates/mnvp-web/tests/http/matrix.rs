@@ -51,6 +51,40 @@ fn expected() -> Vec<(&'static str, &'static str, Who)> {
     .concat()
 }
 
+/// Triage and the governance report are the lead's; the procedure and the support directory
+/// are the MNVP team's, kept by the lead (local entries) and administrators (national ones);
+/// the suppressed summary is the commissioners'.
+const SAFETY: &[(&str, &str, Who)] = &[
+    ("GET", "/safety", Who::Only(&[Lead])),
+    ("GET", "/safety/cases/{id}", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/review", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/decision", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/notify", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/outcome", Who::Only(&[Lead])),
+    ("POST", "/safety/cases/{id}/close", Who::Only(&[Lead])),
+    ("GET", "/safety/procedure", Who::Only(&[Lead, Volunteer])),
+    ("GET", "/safety/procedure/edit", Who::Only(&[Lead])),
+    ("POST", "/safety/procedure/edit", Who::Only(&[Lead])),
+    ("GET", "/safety/report", Who::Only(&[Lead])),
+    ("GET", "/safety/report.csv", Who::Only(&[Lead])),
+    ("GET", "/safety/summary", Who::Only(&[Commissioner])),
+    ("GET", "/safety/summary.csv", Who::Only(&[Commissioner])),
+    ("GET", "/support", Who::Only(&[Lead, Volunteer])),
+    ("GET", "/support/manage", Who::Only(&[Lead, Admin])),
+    ("GET", "/support/manage/new", Who::Only(&[Lead, Admin])),
+    ("POST", "/support/manage/new", Who::Only(&[Lead, Admin])),
+    (
+        "GET",
+        "/support/manage/{id}/edit",
+        Who::Only(&[Lead, Admin]),
+    ),
+    (
+        "POST",
+        "/support/manage/{id}/edit",
+        Who::Only(&[Lead, Admin]),
+    ),
+];
+
 /// The public feedback form (anyone, no account), the lead's sharing page and the XLSX export.
 /// `{slug}` and `{step}` are filled with a real form and question, so the rows exercise the
 /// handlers rather than a not-found page.
@@ -257,8 +291,6 @@ const FIELD: &[(&str, &str, Who)] = &[
     ("GET", "/field/intelligence/new", MNVP_TEAM),
     ("POST", "/field/intelligence/new", MNVP_TEAM),
 ];
-
-const SAFETY: &[(&str, &str, Who)] = &[("GET", "/support", Who::Only(&[Lead, Volunteer]))];
 
 const FOUNDATION: &[(&str, &str, Who)] = &[
     ("GET", "/health", Who::Everyone),

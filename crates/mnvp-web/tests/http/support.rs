@@ -50,21 +50,21 @@ impl TestApp {
         Self::empty_with(engine, |_| {}).await
     }
 
-    /// A server with the demo loaded and some settings changed (limits, for example).
-    pub async fn with_demo_and(engine: Engine, tweak: impl FnOnce(&mut Settings)) -> TestApp {
-        let app = Self::empty_with(engine, tweak).await;
+    /// A server with the demo loaded and settings changed by `configure` (mail, intervals).
+    pub async fn with_demo_and(engine: Engine, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let app = Self::empty_with(engine, configure).await;
         demo::load(&app.store).await.expect("demo loads");
         app
     }
 
-    async fn empty_with(engine: Engine, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    pub async fn empty_with(engine: Engine, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let db = TestDb::new(engine).await;
         let store = db.open().await.expect("open database");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mut settings = Settings::new(addr, db.url.clone());
         settings.max_failed_logins = 3;
-        tweak(&mut settings);
+        configure(&mut settings);
         let state = AppState::new(store.clone(), settings);
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(mnvp_web::serve(state, listener, async move {

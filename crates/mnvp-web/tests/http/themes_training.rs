@@ -63,7 +63,7 @@ async fn too_few_items_to_train_keep_the_trained_model(engine: Engine) {
     let (items, _) = app.store.list_feedback(&filter, 10_000, 0).await.unwrap();
     let items: Vec<i64> = items
         .iter()
-        .filter(|i| i.body.as_deref().is_some_and(|b| !b.is_empty()))
+        .filter(|i| i.body_redacted.as_deref().is_some_and(|b| !b.is_empty()))
         .map(|i| i.id)
         .take(MIN_TRAINING_ITEMS + 5)
         .collect();

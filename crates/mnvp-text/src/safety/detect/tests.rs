@@ -49,8 +49,19 @@ fn risks_to_a_child() {
         "I'm worried someone will hurt my baby",
         "social services are involved",
         "the baby was dropped",
+        // Neglect and a frightening home, in the words a relative or parent uses.
+        "I'm worried about my sister's baby, there's never any food in the house and he's often left on his own.",
+        "There's a lot of shouting at home and my toddler is frightened, I'm worried about the new baby too.",
+        "My son is left by himself while she goes out drinking",
     ] {
         assert!(cats(text).contains(&Category::ChildRisk), "{text}");
+    }
+    // The same words without a child are not a child-risk concern.
+    for text in [
+        "There was no food in the house when I got home so my mum brought some",
+        "I was left on my own for hours in labour",
+    ] {
+        assert!(!cats(text).contains(&Category::ChildRisk), "{text}");
     }
 }
 

@@ -269,7 +269,9 @@ pub async fn show_sent(State(state): State<AppState>, v: Visit) -> WebResult<Res
         Some(item) => {
             let details = state.store.form_details(item.id).await?;
             let bereaved = details.is_some_and(|d| d.journey == Journey::Bereaved.as_str());
-            (item.body.clone().unwrap_or_default(), bereaved)
+            // Matched on the redacted text: it keeps every word that says what support fits
+            // (only personal details are replaced), and the sealed original stays closed.
+            (item.body_redacted.clone().unwrap_or_default(), bereaved)
         }
         None => (String::new(), false),
     };

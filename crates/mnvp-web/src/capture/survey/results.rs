@@ -82,9 +82,9 @@ pub async fn show_results(
                 .into_iter()
                 .map(|t| {
                     let text = if exact {
-                        t.body
+                        crate::capture::shown_stored(&state.store, role, t.body.as_ref(), t.body_redacted.as_deref())
                     } else {
-                        t.body_redacted.or_else(|| t.body.map(|b| mnvp_text::safety::redact(&b).text))
+                        t.body_redacted
                     };
                     context! { text => text, flagged => exact && t.safety_flagged, feedback_id => t.feedback_id }
                 })
@@ -129,10 +129,12 @@ pub async fn show_results(
         .await
 }
 
-/// Answers grouped by response, in the order they were given.
+/// Answers grouped by response, in the order they were given; free text opened from its
+/// sealed form (the exports are the lead's).
 fn by_response(
+    store: &mnvp_store::Store,
     rows: Vec<mnvp_store::capture::surveys::ExportedAnswer>,
-) -> Vec<(i64, String, Answers)> {
+) -> WebResult<Vec<(i64, String, Answers)>> {
     let mut out: Vec<(i64, String, Answers)> = Vec::new();
     for r in rows {
         if out.last().is_none_or(|(id, _, _)| *id != r.response_id) {
@@ -141,12 +143,16 @@ fn by_response(
         let Some((_, _, answers)) = out.last_mut() else {
             continue;
         };
-        let value = r.value.or(r.body);
+        let value = match (r.value, r.body) {
+            (Some(v), _) => Some(v),
+            (None, Some(sealed)) => Some(store.reveal(&sealed)?),
+            (None, None) => None,
+        };
         if let Some(v) = value {
             answers.entry(r.question).or_default().push(v);
         }
     }
-    out
+    Ok(out)
 }
 
 fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
@@ -171,7 +177,7 @@ pub async fn export_csv(
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
     let survey = lead_survey(&state, &ctx, id).await?;
-    let responses = by_response(state.store.survey_export_rows(id).await?);
+    let responses = by_response(&state.store, state.store.survey_export_rows(id).await?)?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| WebError::Internal(format!("csv: {e}"));
     let mut header = vec!["response".to_string(), "submitted_at".to_string()];
@@ -219,7 +225,7 @@ pub async fn export_responses(
 ) -> WebResult<Response> {
     let survey = lead_survey(&state, &ctx, id).await?;
     let url = survey_url(&state, &headers, &survey.slug);
-    let responses = by_response(state.store.survey_export_rows(id).await?);
+    let responses = by_response(&state.store, state.store.survey_export_rows(id).await?)?;
     let resources: Vec<_> = responses
         .iter()
         .map(|(rid, at, answers)| {

@@ -67,7 +67,8 @@ async fn insights_keep_their_source_and_no_personal_identifiers(engine: Engine) 
         r.link.as_deref(),
         Some("https://www.facebook.com/groups/riverside-mnvp/posts/42")
     );
-    let kept = r.body.as_deref().unwrap();
+    let kept = app.store.reveal(r.body.as_ref().unwrap()).unwrap();
+    let kept = kept.as_str();
     assert!(
         kept.contains("[USERNAME]") && kept.contains("[PHONE]"),
         "{kept}"
