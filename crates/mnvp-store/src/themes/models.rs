@@ -162,6 +162,44 @@ impl Store {
         Ok(())
     }
 
+    /// Attaches the figures measured after a version was put in use (its cross-validated
+    /// precision and recall, or why they could not be measured) and forgets what it said about
+    /// each item, so that the worker scores every item again now that its themes' figures are
+    /// known. Suggestions stay visible until each item is scored again.
+    pub async fn attach_model_figures(
+        &self,
+        model_id: i64,
+        metrics: &str,
+        message: &str,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        write_tx!(self, |tx| {
+            sqlx::query("UPDATE theme_models SET metrics = $1, message = $2 WHERE id = $3 AND status = 'ready'")
+                .bind(metrics)
+                .bind(message)
+                .bind(model_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM theme_scores WHERE model_id = $1")
+                .bind(model_id)
+                .execute(&mut *tx)
+                .await?;
+            audit_append!(
+                tx,
+                actor,
+                "measure",
+                "theme_model",
+                Some(model_id),
+                if message.is_empty() {
+                    "precision and recall measured".to_string()
+                } else {
+                    message.to_string()
+                }
+            );
+        });
+        Ok(())
+    }
+
     /// A model version's bytes (`None` for a failed attempt).
     pub async fn model_bytes(&self, model_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
         let row: Option<(Option<Vec<u8>>,)> = read!(self, |pool| sqlx::query_as(

@@ -285,6 +285,7 @@ pub async fn show_codebook(
                 copyable => viewer.is_lead() && c.mnvp_id.is_none(),
                 coders => coders,
                 method => figures.method,
+                measuring => figures.measuring,
                 model_kind => active.as_ref().map(|a| a.version.kind.clone()),
                 auto_percent => (c.auto_threshold * 100.0).round() as i64,
             },

@@ -204,6 +204,7 @@ async fn page(
                     text => shown_text(&state.store, viewer.is_lead(), &item),
                 },
                 redacted => !viewer.is_lead(),
+                measuring => figures.measuring,
                 suggested => suggested,
                 others => others,
                 open_others => open_others,

@@ -39,6 +39,10 @@ pub struct Figures {
     pub macro_f1: Option<f64>,
     pub micro_f1: Option<f64>,
     pub sentiment_macro_f1: Option<f64>,
+    /// The version is in use but its cross-validation is still running in the background:
+    /// no figures yet, and no theme is applied on its own until they exist.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measuring: bool,
 }
 
 /// One coded item as a model learns from it.
@@ -125,6 +129,7 @@ fn figures_from(report: &EvalReport, theme_ids: &[i64], method: String) -> Figur
         macro_f1: Some(report.macro_f1),
         micro_f1: Some(report.micro_f1),
         sentiment_macro_f1: report.sentiment.as_ref().map(|s| s.macro_f1),
+        measuring: false,
     }
 }
 
@@ -182,32 +187,16 @@ pub struct BuildInput {
     pub now: String,
 }
 
-/// Builds the next model version: trained when enough items are coded, otherwise from the
-/// indicative phrases; a failure is returned as a `failed` version with the reason, so the
-/// version in use stays in use.
-pub fn build(input: &BuildInput) -> NewModelVersion {
+/// The engine's training set for an input, with the theme id of each model output.
+fn training_set(input: &BuildInput) -> (TrainingSet, Vec<i64>) {
     let theme_ids: Vec<i64> = input.themes.iter().map(|t| t.id).collect();
     let index: BTreeMap<i64, usize> = theme_ids
         .iter()
         .enumerate()
         .map(|(j, id)| (*id, j))
         .collect();
-    let codebook = text_codebook(&input.themes);
-    let snapshot = Snapshot {
-        codebook_version: input.codebook_version,
-        taken_at: input.now.clone(),
-        items: input
-            .items
-            .iter()
-            .map(|(id, _, l)| SnapshotItem {
-                feedback_id: *id,
-                themes: l.themes.clone(),
-                sentiment: l.sentiment,
-            })
-            .collect(),
-    };
     let set = TrainingSet {
-        codebook: codebook.clone(),
+        codebook: text_codebook(&input.themes),
         items: input
             .items
             .iter()
@@ -220,6 +209,37 @@ pub fn build(input: &BuildInput) -> NewModelVersion {
                     .iter()
                     .filter_map(|t| index.get(t).copied())
                     .collect(),
+                sentiment: l.sentiment,
+            })
+            .collect(),
+    };
+    (set, theme_ids)
+}
+
+fn training_params() -> Params {
+    Params {
+        threads: 1,
+        min_items: MIN_TRAINING_ITEMS,
+        ..Params::default()
+    }
+}
+
+/// Builds the next model version: trained when enough items are coded, otherwise from the
+/// indicative phrases; a failure is returned as a `failed` version with the reason, so the
+/// version in use stays in use. A trained version is returned without its cross-validated
+/// figures (marked as being measured): cross-validation costs several times the training, so
+/// the worker puts the version in use first and `measure`s it afterwards.
+pub fn build(input: &BuildInput) -> NewModelVersion {
+    let (set, theme_ids) = training_set(input);
+    let snapshot = Snapshot {
+        codebook_version: input.codebook_version,
+        taken_at: input.now.clone(),
+        items: input
+            .items
+            .iter()
+            .map(|(id, _, l)| SnapshotItem {
+                feedback_id: *id,
+                themes: l.themes.clone(),
                 sentiment: l.sentiment,
             })
             .collect(),
@@ -250,7 +270,7 @@ pub fn build(input: &BuildInput) -> NewModelVersion {
         );
     }
     if n < MIN_TRAINING_ITEMS {
-        let model = match ThemeModel::from_indicative_phrases(&codebook) {
+        let model = match ThemeModel::from_indicative_phrases(&set.codebook) {
             Ok(m) => m,
             Err(e) => return fail(version, e.to_string()),
         };
@@ -275,12 +295,7 @@ pub fn build(input: &BuildInput) -> NewModelVersion {
     }
     version.kind = "trained";
     version.trained_on = n as i64;
-    let params = Params {
-        threads: 1,
-        min_items: MIN_TRAINING_ITEMS,
-        ..Params::default()
-    };
-    let model = match ThemeModel::train(&set, &params) {
+    let model = match ThemeModel::train(&set, &training_params()) {
         Ok(m) => m,
         Err(e) => {
             return fail(
@@ -289,34 +304,104 @@ pub fn build(input: &BuildInput) -> NewModelVersion {
             )
         }
     };
-    let folds = 5.min(n / 6).max(2);
-    // Each fold trains on about four fifths of the items, so the product's minimum (a gate for
-    // training at all, applied above) must not apply there, or 30 to 37 coded items would
-    // never give a model; the engine's own floor still does.
-    let fold_params = Params {
-        min_items: Params::default().min_items,
-        ..params.clone()
-    };
-    version.metrics = match cross_validate_with(&set, &fold_params, folds, params.seed) {
-        Ok(report) => serde_json::to_string(&figures_from(
-            &report,
-            &theme_ids,
-            format!("{folds}-fold cross-validation on the {n} coded items (identical comments kept in one fold)"),
-        ))
-        .unwrap_or_default(),
-        Err(e) => {
-            return fail(
-                version,
-                format!("Cross-validation failed: {e}. The previous model stays in use."),
-            )
-        }
-    };
+    version.metrics = serde_json::to_string(&Figures {
+        measuring: true,
+        ..Figures::default()
+    })
+    .unwrap_or_default();
     match model.to_bytes() {
         Ok(b) => {
             version.model = Some(b);
             version
         }
         Err(e) => fail(version, format!("The model could not be saved: {e}")),
+    }
+}
+
+/// The cross-validated precision and recall per theme of a trained version, from the same
+/// input it was trained on. A failure is described; the version stays in use, suggesting only.
+pub fn measure(input: &BuildInput) -> Result<Figures, String> {
+    let (set, theme_ids) = training_set(input);
+    let n = set.items.len();
+    let folds = 5.min(n / 6).max(2);
+    let params = training_params();
+    // Each fold trains on about four fifths of the items, so the product's minimum (a gate for
+    // training at all, applied in `build`) must not apply there, or 30 to 37 coded items would
+    // never be measured; the engine's own floor still does.
+    let fold_params = Params {
+        min_items: Params::default().min_items,
+        ..params.clone()
+    };
+    let report = cross_validate_with(&set, &fold_params, folds, params.seed)
+        .map_err(|e| format!("Cross-validation failed: {e}"))?;
+    Ok(figures_from(
+        &report,
+        &theme_ids,
+        format!("{folds}-fold cross-validation on the {n} coded items (identical comments kept in one fold)"),
+    ))
+}
+
+/// Rebuilds what a stored version was trained on, to measure it: the items of its snapshot
+/// with their current text (items since deleted are left out), and its themes in the model's
+/// output order (a theme deleted since keeps its place, without phrases).
+pub fn measure_input(
+    version: &ModelVersion,
+    snapshot: &str,
+    themes: &[Theme],
+    texts: &BTreeMap<i64, String>,
+) -> Result<BuildInput, String> {
+    let snapshot: Snapshot = serde_json::from_str(snapshot)
+        .map_err(|e| format!("the training snapshot could not be read ({e})"))?;
+    let themes = theme_ids(version)
+        .into_iter()
+        .map(|id| {
+            themes
+                .iter()
+                .find(|t| t.id == id)
+                .cloned()
+                .unwrap_or(Theme {
+                    id,
+                    codebook_id: version.codebook_id,
+                    parent_id: None,
+                    name: format!("Theme {id} (deleted)"),
+                    description: String::new(),
+                    phrases: String::new(),
+                    position: 0,
+                    uses: 0,
+                })
+        })
+        .collect();
+    let items = snapshot
+        .items
+        .into_iter()
+        .filter_map(|i| {
+            let text = texts.get(&i.feedback_id)?.clone();
+            let labels = HumanLabels {
+                themes: i.themes,
+                sentiment: i.sentiment,
+                source: mnvp_domain::themes::labels::LabelSource::SingleCoder,
+            };
+            Some((i.feedback_id, text, labels))
+        })
+        .collect();
+    Ok(BuildInput {
+        codebook_id: version.codebook_id,
+        codebook_version: snapshot.codebook_version,
+        themes,
+        items,
+        now: snapshot.taken_at,
+    })
+}
+
+/// The confidence at or above which a version applies a theme on its own: the codebook's,
+/// or none at all while the version's figures are being measured or could not be measured
+/// (people must be able to see how far a theme is trusted before it codes anything by itself).
+pub fn auto_threshold(version: &ModelVersion, codebook_threshold: f64) -> f64 {
+    let f = figures(version);
+    if f.measuring || f.themes.is_empty() {
+        f64::INFINITY
+    } else {
+        codebook_threshold
     }
 }
 
@@ -462,15 +547,22 @@ mod tests {
             theme(10, "Parking", "car park"),
             theme(20, "Kindness", "kind"),
         ];
-        let v = build(&input(themes.clone(), coded(90)));
+        let built = input(themes.clone(), coded(90));
+        let v = build(&built);
         assert_eq!(
             (v.status, v.kind, v.trained_on),
             ("ready", "trained", 90),
             "{}",
             v.message
         );
-        let f: Figures = serde_json::from_str(&v.metrics).unwrap();
-        assert!(f.method.contains("cross-validation"));
+        // The version comes without figures: they are measured after it is in use.
+        let pending: Figures = serde_json::from_str(&v.metrics).unwrap();
+        assert!(
+            pending.measuring && pending.themes.is_empty(),
+            "{pending:?}"
+        );
+        let f = measure(&built).unwrap();
+        assert!(!f.measuring && f.method.contains("cross-validation"));
         assert!(f.macro_f1.unwrap() > 0.8, "it learns: {:?}", f.macro_f1);
         assert!(
             f.themes[&10].recall > 0.8 && f.themes[&20].precision > 0.8,
@@ -480,7 +572,7 @@ mod tests {
         assert_eq!((snapshot.codebook_version, snapshot.items.len()), (3, 90));
         // The stored bytes are the model; scoring applies a theme only at or above the
         // codebook's threshold, and keeps lower confidences as suggestions.
-        let version = ModelVersion {
+        let mut version = ModelVersion {
             id: 1,
             codebook_id: 1,
             version: 1,
@@ -494,6 +586,18 @@ mod tests {
             message: String::new(),
             created_at: String::new(),
         };
+        // Until measured, nothing is applied on its own; the snapshot gives back what it
+        // learnt from, so measuring later gives the same figures.
+        assert_eq!(auto_threshold(&version, 0.6), f64::INFINITY);
+        let texts = built
+            .items
+            .iter()
+            .map(|(id, t, _)| (*id, t.clone()))
+            .collect();
+        let again = measure_input(&version, &v.snapshot, &themes, &texts).unwrap();
+        assert_eq!(measure(&again).unwrap(), f);
+        version.metrics = serde_json::to_string(&f).unwrap();
+        assert_eq!(auto_threshold(&version, 0.6), 0.6);
         let model = load(&version, v.model.as_deref()).unwrap();
         let items = vec![(
             1,
@@ -526,13 +630,16 @@ mod tests {
             theme(20, "Kindness", "kind"),
         ];
         for n in [MIN_TRAINING_ITEMS, MIN_TRAINING_ITEMS + 5] {
-            let v = build(&input(themes.clone(), coded(n)));
+            let built = input(themes.clone(), coded(n));
+            let v = build(&built);
             assert_eq!(
                 (v.status, v.kind, v.trained_on),
                 ("ready", "trained", n as i64),
                 "{}",
                 v.message
             );
+            let f = measure(&built).unwrap();
+            assert_eq!(f.themes.len(), 2, "{f:?}");
         }
     }
 

@@ -41,7 +41,8 @@ pub async fn show_model(
                 support => f.map(|f| f.support),
                 precision => f.filter(|f| f.predicted > 0).map(|f| pct(f.precision)),
                 recall => f.filter(|f| f.support > 0).map(|f| pct(f.recall)),
-                trust => f.map(|f| trust_words(f.support, f.precision, f.recall)),
+                trust => f.map(|f| trust_words(f.support, f.precision, f.recall))
+                    .or(figures.measuring.then_some("Being measured")),
             }
         })
         .collect();
@@ -64,6 +65,7 @@ pub async fn show_model(
                 active => active.as_ref().map(|a| &a.version),
                 unreadable => active.as_ref().map(|a| a.unreadable.clone()).unwrap_or_default(),
                 method => figures.method,
+                measuring => figures.measuring,
                 macro_f1 => figures.macro_f1.map(|m| format!("{m:.2}")),
                 sentiment_f1 => figures.sentiment_macro_f1.map(|m| format!("{m:.2}")),
                 rows => rows,

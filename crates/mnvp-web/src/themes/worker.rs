@@ -187,7 +187,11 @@ pub fn keep_trained(built: NewModelVersion, versions: &[ModelVersion]) -> NewMod
     }
 }
 
-/// Brings one codebook's model up to date and scores what needs scoring.
+/// Brings one codebook's model up to date and scores what needs scoring: first a new version
+/// (if one is due) is trained, put in use and scores every item, suggesting only; then its
+/// precision and recall are measured and attached, and every item is scored again with themes
+/// applied on their own. A new version is thus useful in the time training takes, not the
+/// several times longer that cross-validation takes.
 pub async fn refresh(
     store: &Store,
     jobs: &Jobs,
@@ -195,10 +199,23 @@ pub async fn refresh(
     retrain_after: usize,
     forced: bool,
 ) -> Result<(), StoreError> {
+    put_in_use(store, jobs, codebook_id, retrain_after, forced).await?;
+    measure_in_use(store, jobs, codebook_id).await
+}
+
+/// The first step of `refresh`: builds and records a new version if one is due (the version
+/// in use stays when the attempt fails) and scores what the version in use has not scored.
+pub async fn put_in_use(
+    store: &Store,
+    jobs: &Jobs,
+    codebook_id: i64,
+    retrain_after: usize,
+    forced: bool,
+) -> Result<(), StoreError> {
     let codebook = store.get_codebook(codebook_id).await?;
-    let Some(mnvp_id) = codebook.mnvp_id else {
+    if codebook.mnvp_id.is_none() {
         return Ok(()); // shared codebooks are templates: nobody codes with them
-    };
+    }
     let themes = store.codebook_themes(codebook_id).await?;
     let codings = store.codebook_codings(codebook_id).await?;
     let labels = engine::trainable_labels(&codings, &themes);
@@ -237,10 +254,76 @@ pub async fn refresh(
         }
         store.add_model_version(&built, &worker_actor()).await?;
     }
+    score_items(store, jobs, codebook_id).await
+}
+
+/// The second step of `refresh`: if the version in use is still being measured, measures its
+/// cross-validated precision and recall from its training snapshot (so a restart in between
+/// loses nothing), attaches them and scores every item again.
+pub async fn measure_in_use(
+    store: &Store,
+    jobs: &Jobs,
+    codebook_id: i64,
+) -> Result<(), StoreError> {
+    let Some(active) = active_model(store, jobs, codebook_id).await? else {
+        return Ok(());
+    };
+    if !engine::figures(&active.version).measuring {
+        return Ok(());
+    }
+    let version = active.version;
+    let snapshot = store.model_snapshot(version.id).await?;
+    let themes = store.codebook_themes(codebook_id).await?;
+    let ids: Vec<i64> = serde_json::from_str::<engine::Snapshot>(&snapshot)
+        .map(|s| s.items.iter().map(|i| i.feedback_id).collect())
+        .unwrap_or_default();
+    let texts = store
+        .feedback_by_ids(&ids)
+        .await?
+        .into_iter()
+        .filter_map(|f| Some((f.id, f.body?)))
+        .collect();
+    let measured = tokio::task::spawn_blocking({
+        let version = version.clone();
+        move || {
+            engine::measure_input(&version, &snapshot, &themes, &texts)
+                .and_then(|input| engine::measure(&input))
+        }
+    })
+    .await
+    .map_err(|e| StoreError::Other(format!("measuring stopped: {e}")))?;
+    let (figures, message) = match measured {
+        Ok(f) => (f, String::new()),
+        Err(why) => {
+            tracing::warn!(
+                codebook_id,
+                version = version.version,
+                "theme model not measured: {why}"
+            );
+            (
+                engine::Figures::default(),
+                format!("Precision and recall could not be measured ({why}). Its themes are only suggested, never applied on their own; retrain to measure again."),
+            )
+        }
+    };
+    let metrics = serde_json::to_string(&figures).unwrap_or_default();
+    store
+        .attach_model_figures(version.id, &metrics, &message, &worker_actor())
+        .await?;
+    score_items(store, jobs, codebook_id).await
+}
+
+/// Scores, in batches, every item the version in use has not scored yet.
+async fn score_items(store: &Store, jobs: &Jobs, codebook_id: i64) -> Result<(), StoreError> {
+    let codebook = store.get_codebook(codebook_id).await?;
+    let Some(mnvp_id) = codebook.mnvp_id else {
+        return Ok(());
+    };
     let Some(active) = active_model(store, jobs, codebook_id).await? else {
         return Ok(());
     };
     let theme_ids = engine::theme_ids(&active.version);
+    let threshold = engine::auto_threshold(&active.version, codebook.auto_threshold);
     loop {
         let batch = store
             .items_to_score(codebook_id, mnvp_id, active.version.id, SCORE_BATCH)
@@ -250,7 +333,6 @@ pub async fn refresh(
         }
         let model = active.model.clone();
         let ids = theme_ids.clone();
-        let threshold = codebook.auto_threshold;
         let scores =
             tokio::task::spawn_blocking(move || engine::score(&model, &ids, threshold, &batch))
                 .await

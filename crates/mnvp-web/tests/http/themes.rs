@@ -566,11 +566,20 @@ async fn background_retraining_records_a_new_version(engine: Engine) {
         "\"codebook_version\":{}",
         app.store.get_codebook(codebook).await.unwrap().version
     )));
-    // Every theme of the new version has cross-validated figures, shown on the model page.
-    let (status, html) = lead
-        .get_text(&format!("/themes/codebooks/{codebook}/model"))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    // Every theme of the new version gets cross-validated figures, measured after the version
+    // is in use and then shown on the model page.
+    let mut html = String::new();
+    for _ in 0..240 {
+        let (status, page) = lead
+            .get_text(&format!("/themes/codebooks/{codebook}/model"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        html = page;
+        if !html.contains("being measured") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
     assert!(html.contains(&format!("Version {}, trained on", v.version)));
     assert!(html.contains("fold cross-validation") && html.contains("Precision"));
     // The item that arrived was scored too.

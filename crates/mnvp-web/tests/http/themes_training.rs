@@ -9,10 +9,14 @@ use mnvp_domain::themes::builtin;
 use mnvp_store::feedback::FeedbackFilter;
 use mnvp_store::themes::NewCoding;
 use mnvp_store::{Actor, Engine};
-use mnvp_web::themes::engine::MIN_TRAINING_ITEMS;
+use mnvp_web::themes::engine::{self, MIN_TRAINING_ITEMS};
+use mnvp_web::themes::worker;
 use reqwest::StatusCode;
 
-crate::both_engines!(too_few_items_to_train_keep_the_trained_model);
+crate::both_engines!(
+    too_few_items_to_train_keep_the_trained_model,
+    a_new_version_is_in_use_before_it_is_measured
+);
 
 /// Asks for a new model version as the lead does (Model → Retrain now) and waits for it.
 async fn retrain(app: &TestApp, lead: &Browser, codebook: i64) -> mnvp_store::themes::ModelVersion {
@@ -141,4 +145,88 @@ async fn too_few_items_to_train_keep_the_trained_model(engine: Engine) {
     )));
     let codings = app.store.codebook_codings(codebook).await.unwrap();
     assert_eq!(codings.len(), MIN_TRAINING_ITEMS + 5 + 10);
+}
+
+/// A new version is put in use as soon as it is trained, before its cross-validated figures
+/// exist: the pages say they are being measured and it only suggests; once measured, the
+/// figures are shown and themes are applied on their own again. The worker's two steps are
+/// run here as the worker runs them (the server's own sweep is set far off, so it does not
+/// measure the version before the pages are read).
+async fn a_new_version_is_in_use_before_it_is_measured(engine: Engine) {
+    let app = TestApp::with_demo_and(engine, |s| s.theme_sweep_secs = 3600).await;
+    let mnvp = app.store.org_by_slug("demo").await.unwrap().id;
+    let codebook = app.store.list_codebooks(&[mnvp], false).await.unwrap()[0].id;
+    let before = app.store.model_versions(codebook).await.unwrap()[0].clone();
+    assert_eq!(
+        (before.status.as_str(), before.kind.as_str()),
+        ("ready", "trained")
+    );
+    assert!(!engine::figures(&before).measuring);
+    let (applied_before, _) = app.store.machine_labels(codebook).await.unwrap();
+    assert!(
+        !applied_before.is_empty(),
+        "the demo's model applies themes"
+    );
+    let lead = app.signed_in(LEAD).await;
+    let model_page = format!("/themes/codebooks/{codebook}/model");
+
+    let jobs = worker::Jobs::default();
+    worker::put_in_use(&app.store, &jobs, codebook, MIN_TRAINING_ITEMS, true)
+        .await
+        .unwrap();
+    let v = app.store.model_versions(codebook).await.unwrap()[0].clone();
+    assert_eq!(v.version, before.version + 1);
+    assert_eq!(
+        (v.status.as_str(), v.kind.as_str()),
+        ("ready", "trained"),
+        "{}",
+        v.message
+    );
+    assert!(engine::figures(&v).measuring && engine::figures(&v).themes.is_empty());
+    let (status, html) = lead.get_text(&model_page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains(&format!("Version {}, trained on", v.version)),
+        "in use"
+    );
+    assert!(html.contains("being measured in the background"));
+    assert!(!html.contains("fold cross-validation"));
+    let (_, html) = lead
+        .get_text(&format!("/themes/codebooks/{codebook}"))
+        .await;
+    assert!(html.contains("Being measured"));
+    // Every item was scored by the new version, and it applied no theme on its own.
+    let (applied, sentiments) = app.store.machine_labels(codebook).await.unwrap();
+    assert!(
+        applied.is_empty(),
+        "nothing applied before figures: {applied:?}"
+    );
+    assert!(!sentiments.is_empty());
+    let mut suggested = 0;
+    for (item, _) in sentiments.iter().take(20) {
+        let (_, s) = app.store.item_suggestions(codebook, *item).await.unwrap();
+        assert!(s.iter().all(|s| !s.assigned));
+        suggested += s.len();
+    }
+    assert!(suggested > 0, "themes are still suggested");
+
+    worker::measure_in_use(&app.store, &jobs, codebook)
+        .await
+        .unwrap();
+    let measured = app.store.model_versions(codebook).await.unwrap()[0].clone();
+    assert_eq!(measured.id, v.id, "the same version, now with figures");
+    let f = engine::figures(&measured);
+    assert!(
+        !f.measuring && f.method.contains("cross-validation"),
+        "{f:?}"
+    );
+    assert_eq!(f.themes.len(), engine::theme_ids(&measured).len());
+    let (_, html) = lead.get_text(&model_page).await;
+    assert!(html.contains("fold cross-validation") && html.contains("Precision"));
+    assert!(!html.contains("being measured"));
+    let (applied, _) = app.store.machine_labels(codebook).await.unwrap();
+    assert!(
+        !applied.is_empty(),
+        "themes are applied again once measured"
+    );
 }
