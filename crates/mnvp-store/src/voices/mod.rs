@@ -6,6 +6,7 @@
 
 pub mod annual;
 pub mod import;
+pub mod outreach;
 pub mod population;
 pub mod tally;
 

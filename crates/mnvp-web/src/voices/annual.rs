@@ -125,6 +125,11 @@ async fn evidence(state: &AppState, mnvp: i64, year: Year) -> WebResult<Evidence
         }
     }
     e.outreach_available = this.outreach_available;
+    e.outreach_sessions = this.outreach_sessions;
+    e.partners = state
+        .store
+        .outreach_partner_names(&view.scope.mnvp_ids, &year.first_day(), &year.last_day())
+        .await?;
     Ok(e)
 }
 

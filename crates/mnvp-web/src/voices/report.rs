@@ -6,9 +6,11 @@ use super::scope::View;
 use crate::error::{WebError, WebResult};
 use chrono::NaiveDate;
 use mnvp_domain::feedback::Channel;
+use mnvp_domain::field::outreach::VenueType;
 use mnvp_domain::suppression::Shown;
 use mnvp_domain::voices::coverage::{coverage, AreaDeprivation, AreaRow};
 use mnvp_domain::voices::dimensions::Dimension;
+use mnvp_domain::voices::planner::VenueReach;
 use mnvp_domain::voices::representation::{
     aggregate, dimension_report, DimensionReport, Row, SliceKind,
 };
@@ -25,9 +27,14 @@ pub struct Representation {
     pub population_loaded: bool,
     pub from: Option<String>,
     pub to: Option<String>,
-    /// Outreach sessions are recorded by the field channels; until their tallies exist in this
-    /// instance the coverage and planner say so rather than guess.
+    /// Whether any outreach session was recorded in the period; until one is, the coverage
+    /// and planner say so rather than guess.
     pub outreach_available: bool,
+    /// Outreach sessions held in the period, anywhere (online ones included).
+    pub outreach_sessions: i64,
+    /// What outreach sessions of each venue type reached, keyed `dimension:group`, for the
+    /// planner's venue suggestions.
+    pub venues: Vec<VenueReach>,
 }
 
 impl Representation {
@@ -87,8 +94,21 @@ pub async fn build(
         .unwrap_or_default();
     let districts: Vec<String> = areas.iter().map(|r| r.group.clone()).collect();
     let deprivation = store.district_deprivation(&districts).await?;
-    let sessions = |_: &str| 0;
+    let (dates_from, dates_to) = (from.as_deref().unwrap_or(""), to.as_deref().unwrap_or(""));
+    let outreach = store
+        .outreach_coverage(&view.scope.mnvp_ids, dates_from, dates_to)
+        .await?;
+    let mut per_district: BTreeMap<&str, i64> = BTreeMap::new();
+    for c in &outreach {
+        if let Some(d) = c.postcode_district.as_deref() {
+            *per_district.entry(d).or_default() += c.sessions;
+        }
+    }
+    let sessions = |d: &str| per_district.get(d).copied().unwrap_or(0);
     let coverage = coverage(&areas, &sessions, &|d: &str| deprivation.get(d).copied());
+    let tallies = store
+        .outreach_venue_tallies(&view.scope.mnvp_ids, dates_from, dates_to)
+        .await?;
     Ok(Representation {
         dimensions,
         coverage,
@@ -96,8 +116,39 @@ pub async fn build(
         population_loaded: !population.rows.is_empty(),
         from,
         to,
-        outreach_available: false,
+        outreach_available: !outreach.is_empty(),
+        outreach_sessions: outreach.iter().map(|c| c.sessions).sum(),
+        venues: venue_history(&outreach, &tallies),
     })
+}
+
+/// Sessions per venue type (from coverage) with the people of each group they reached.
+fn venue_history(
+    outreach: &[mnvp_store::field::outreach::Coverage],
+    tallies: &[mnvp_store::voices::outreach::VenueTally],
+) -> Vec<VenueReach> {
+    let mut by_type: BTreeMap<&str, VenueReach> = BTreeMap::new();
+    for c in outreach {
+        by_type
+            .entry(c.venue_type.as_str())
+            .or_insert_with(|| VenueReach {
+                venue_type: c.venue_type.clone(),
+                label: VenueType::parse(&c.venue_type)
+                    .map(|v| v.label().to_string())
+                    .unwrap_or_else(|_| c.venue_type.clone()),
+                sessions: 0,
+                reached: BTreeMap::new(),
+            })
+            .sessions += c.sessions;
+    }
+    for t in tallies {
+        if let Some(v) = by_type.get_mut(t.venue_type.as_str()) {
+            *v.reached
+                .entry(format!("{}:{}", t.dimension, t.group_code))
+                .or_default() += t.people;
+        }
+    }
+    by_type.into_values().collect()
 }
 
 /// The columns of the CSV contract, in order.

@@ -11,7 +11,8 @@ crate::both_engines!(
     others_see_their_footprint_suppressed,
     the_csv_follows_the_contract_for_each_audience,
     reference_uploads_report_bad_rows_and_import_nothing,
-    the_annual_report_is_prefilled_saved_and_exported
+    the_annual_report_is_prefilled_saved_and_exported,
+    outreach_counts_as_engagement_and_suggests_venues
 );
 
 async fn the_lead_sees_who_is_not_heard_where_and_what_next(engine: Engine) {
@@ -37,10 +38,11 @@ async fn the_lead_sees_who_is_not_heard_where_and_what_next(engine: Engine) {
         html.contains("<strong>RV6</strong>"),
         "RV6 listed as not reached"
     );
-    // What next: the planner, with a default target, and the outreach caveat.
+    // What next: the planner, with a default target, and venue suggestions from the demo's
+    // outreach tallies.
     assert!(html.contains("What to do next"));
     assert!(html.contains("60 conversations by area"));
-    assert!(html.contains("no outreach sessions with tallies"));
+    assert!(html.contains("reached an under-heard group before"));
     // Charts are accessible SVG with a title, a description and a table of the same data.
     assert!(
         html.contains("<svg")
@@ -325,4 +327,79 @@ async fn the_annual_report_is_prefilled_saved_and_exported(engine: Engine) {
     assert!(csv.contains("What has been improved?"));
     let res = lead.get("/voices/annual-report?year=soon").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// The coverage table's row for a district.
+fn area_row<'a>(html: &'a str, district: &str) -> &'a str {
+    let at = html
+        .find(&format!("Area </span>{district}"))
+        .unwrap_or_else(|| panic!("no coverage row for {district}"));
+    let row = &html[at..];
+    &row[..row.find("</tr>").unwrap()]
+}
+
+/// The planner's row for an ethnic group.
+fn group_row<'a>(html: &'a str, label: &str) -> &'a str {
+    let plan = &html[html.find("conversations by ethnic group").unwrap()..];
+    let at = plan
+        .find(&format!("<td class=\"nhsuk-table__cell\">{label}<br>"))
+        .unwrap_or_else(|| panic!("no plan row for {label}"));
+    let row = &plan[at..];
+    &row[..row.find("</tr>").unwrap()]
+}
+
+/// The demo's Riverside outreach: a baby group in RV1 that reached 6 Black women, a VCSE
+/// session in RV2 that reached 4 (one session each), none in RV6. A session recorded in RV6
+/// makes it engaged, and its Asian tally becomes a suggestion for the Asian group.
+async fn outreach_counts_as_engagement_and_suggests_venues(engine: Engine) {
+    let app = TestApp::with_demo(engine).await;
+    let lead = app.signed_in(LEAD).await;
+    let (_, html) = lead.get_text("/voices").await;
+    assert!(html.contains("<strong>RV6</strong>"), "RV6 not reached yet");
+    assert!(area_row(&html, "RV1").contains("Outreach sessions </span>1</td>"));
+    assert!(area_row(&html, "RV6").contains("Outreach sessions </span>0</td>"));
+    // Best first: 6 per session, then 4 per session.
+    let black = group_row(&html, "Black, Black British, Caribbean or African");
+    assert!(
+        black.contains(
+            "Reached before at: Community baby group (6.0 per session, 1 session); \
+             Session with a voluntary or community partner (VCSE) (4.0 per session, 1 session)</span>"
+        ),
+        "{black}"
+    );
+    assert!(
+        !group_row(&html, "Asian or Asian British").contains("Reached before at"),
+        "no Riverside session tallied Asian women yet"
+    );
+
+    let k = crate::field::key();
+    let (status, _, body) = crate::field::post(
+        &lead,
+        "/field/outreach/new",
+        &[
+            ("held_on_day", "20"),
+            ("held_on_month", "4"),
+            ("held_on_year", "2026"),
+            ("venue_type", "antenatal_clinic"),
+            ("postcode_district", "RV6 2AB"),
+            ("reached", "5"),
+            ("eth_asian", "3"),
+            ("eth_white", "2"),
+            ("form_key", k.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let (_, html) = lead.get_text("/voices").await;
+    assert!(
+        !html.contains("<strong>RV6</strong>"),
+        "an outreach session counts as engagement"
+    );
+    assert!(area_row(&html, "RV6").contains("Outreach sessions </span>1</td>"));
+    assert!(area_row(&html, "RV6").contains("Feedback </span>0</td>"));
+    assert!(group_row(&html, "Asian or Asian British")
+        .contains("Reached before at: Antenatal clinic (3.0 per session, 1 session)</span>"));
+    // A period before any session: no outreach, so areas are judged by feedback alone.
+    let (_, html) = lead.get_text("/voices?from=2020-01-01&to=2020-12-31").await;
+    assert!(html.contains("No outreach sessions were recorded in this period"));
 }

@@ -4,6 +4,7 @@
 //! report.
 
 mod annual;
+mod outreach;
 mod reference;
 mod tally;
 
