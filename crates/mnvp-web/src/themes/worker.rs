@@ -281,7 +281,8 @@ pub async fn measure_in_use(
         .feedback_by_ids(&ids)
         .await?
         .into_iter()
-        .filter_map(|f| Some((f.id, f.body?)))
+        // Measured on the same redacted text the version was trained on.
+        .filter_map(|f| Some((f.id, f.body_redacted?)))
         .collect();
     let measured = tokio::task::spawn_blocking({
         let version = version.clone();
