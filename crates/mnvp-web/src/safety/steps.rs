@@ -76,23 +76,44 @@ pub async fn post_review(
     Path(id): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> WebResult<Response> {
-    case_in_scope(&state, &ctx, id).await?;
+    note_step(&state, &ctx, id, &form, NoteStep::Review).await
+}
+
+/// The two steps that carry only a note: reviewing a case and closing it.
+#[derive(Clone, Copy)]
+enum NoteStep {
+    Review,
+    Close,
+}
+
+async fn note_step(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    form: &StepForm,
+    step: NoteStep,
+) -> WebResult<Response> {
+    let which = match step {
+        NoteStep::Review => "review",
+        NoteStep::Close => "close",
+    };
+    case_in_scope(state, ctx, id).await?;
     let mut errors = FormErrors::new();
     too_long(&mut errors, "note", &form.note, MAX_NOTE);
     if !errors.is_empty() {
-        return refuse(&state, &ctx, id, &form, "review", errors).await;
+        return refuse(state, ctx, id, form, which, errors).await;
     }
-    let result = state.store.review_case(id, &form.note, &ctx.actor()).await;
-    finish(
-        &state,
-        &ctx,
-        id,
-        &form,
-        "review",
-        result,
-        "The review has been recorded",
-    )
-    .await
+    let (result, done) = match step {
+        NoteStep::Review => (
+            state.store.review_case(id, &form.note, &ctx.actor()).await,
+            "The review has been recorded",
+        ),
+        NoteStep::Close => (
+            state.store.close_case(id, &form.note, &ctx.actor()).await,
+            "The case has been closed",
+        ),
+    };
+    finish(state, ctx, id, form, which, result, done).await
 }
 
 pub async fn post_decision(
@@ -201,21 +222,5 @@ pub async fn post_close(
     Path(id): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> WebResult<Response> {
-    case_in_scope(&state, &ctx, id).await?;
-    let mut errors = FormErrors::new();
-    too_long(&mut errors, "note", &form.note, MAX_NOTE);
-    if !errors.is_empty() {
-        return refuse(&state, &ctx, id, &form, "close", errors).await;
-    }
-    let result = state.store.close_case(id, &form.note, &ctx.actor()).await;
-    finish(
-        &state,
-        &ctx,
-        id,
-        &form,
-        "close",
-        result,
-        "The case has been closed",
-    )
-    .await
+    note_step(&state, &ctx, id, &form, NoteStep::Close).await
 }
