@@ -34,6 +34,55 @@ pub struct FeedbackCount {
     pub n: i64,
 }
 
+/// Adds the keyed blind index of the words redaction removed from `$body` for item `$id`,
+/// inside `$tx` (see `sealed`): how the lead still finds a sealed name or number.
+macro_rules! index_words {
+    ($tx:ident, $id:expr, $sealer:expr, $body:expr, $redacted:expr) => {{
+        let sealer: &$crate::sealed::Sealer = $sealer;
+        let body: &str = $body;
+        for token in sealer.index_tokens(body, $redacted) {
+            sqlx::query("INSERT INTO feedback_words (feedback_id, token) VALUES ($1, $2)")
+                .bind($id)
+                .bind(token)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
+/// Stores the consented equality-monitoring answers given with item `$id` inside `$tx`
+/// (nothing when the person did not agree or answered nothing).
+macro_rules! insert_demographics {
+    ($tx:ident, $id:expr, $demographics:expr, $now:expr) => {{
+        let given: Option<&mnvp_domain::voices::demographics::Demographics> = $demographics;
+        if let Some(d) = given.filter(|d| d.consented && !d.is_empty()) {
+            sqlx::query(
+                "INSERT INTO feedback_demographics (feedback_id, ethnic_category, age_band, first_language, interpreter_needed, \
+                 disability, sexual_orientation, gender_same_as_birth, religion, experiences, postcode_district, lsoa21, \
+                 imd_decile, consent_version, consented_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            )
+            .bind($id)
+            .bind(d.ethnic_category.map(|v| v.as_str()))
+            .bind(d.age_band.map(|v| v.as_str()))
+            .bind(d.first_language.map(|v| v.as_str()))
+            .bind(d.interpreter_needed.map(|v| v.as_str()))
+            .bind(d.disability.map(|v| v.as_str()))
+            .bind(d.sexual_orientation.map(|v| v.as_str()))
+            .bind(d.gender_same_as_birth.map(|v| v.as_str()))
+            .bind(d.religion.map(|v| v.as_str()))
+            .bind(d.experiences_code())
+            .bind(d.postcode_district.as_deref())
+            .bind(d.lsoa21.as_deref())
+            .bind(d.imd_decile)
+            .bind(&d.consent_version)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+
 /// Inserts one item (and its consented demographics) inside the open transaction `$tx` and
 /// yields its id. One definition for every channel, so no channel can forget a column: the
 /// original text is sealed (never stored in the clear), the words its redaction removed go
@@ -41,14 +90,8 @@ pub struct FeedbackCount {
 /// An item that arrives unscreened is screened here (see `screening`).
 macro_rules! insert_one {
     ($tx:ident, $f:expr, $now:expr, $sealer:expr, $actor:expr) => {{
-        let given: &NewFeedback = $f;
-        let screened_here;
-        let f: &NewFeedback = if given.is_screened() {
-            given
-        } else {
-            screened_here = given.clone().screened();
-            &screened_here
-        };
+        let ready = $f.ready();
+        let f: &NewFeedback = &ready;
         let sealer: &$crate::sealed::Sealer = $sealer;
         let sealed = match f.body.as_deref() {
             Some(b) => Some(sealer.seal(b)?),
@@ -74,42 +117,12 @@ macro_rules! insert_one {
         .fetch_one(&mut *$tx)
         .await?;
         if let Some(body) = f.body.as_deref() {
-            for token in sealer.index_tokens(body, f.body_redacted.as_deref()) {
-                sqlx::query("INSERT INTO feedback_words (feedback_id, token) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(token)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
+            index_words!($tx, id, sealer, body, f.body_redacted.as_deref());
         }
         if f.safety_flagged {
             open_case!($tx, f.mnvp_id, id, &f.safety_categories, "detected", $actor);
         }
-        if let Some(d) = f.demographics.as_ref().filter(|d| d.consented && !d.is_empty()) {
-            sqlx::query(
-                "INSERT INTO feedback_demographics (feedback_id, ethnic_category, age_band, first_language, interpreter_needed, \
-                 disability, sexual_orientation, gender_same_as_birth, religion, experiences, postcode_district, lsoa21, \
-                 imd_decile, consent_version, consented_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-            )
-            .bind(id)
-            .bind(d.ethnic_category.map(|v| v.as_str()))
-            .bind(d.age_band.map(|v| v.as_str()))
-            .bind(d.first_language.map(|v| v.as_str()))
-            .bind(d.interpreter_needed.map(|v| v.as_str()))
-            .bind(d.disability.map(|v| v.as_str()))
-            .bind(d.sexual_orientation.map(|v| v.as_str()))
-            .bind(d.gender_same_as_birth.map(|v| v.as_str()))
-            .bind(d.religion.map(|v| v.as_str()))
-            .bind(d.experiences_code())
-            .bind(d.postcode_district.as_deref())
-            .bind(d.lsoa21.as_deref())
-            .bind(d.imd_decile)
-            .bind(&d.consent_version)
-            .bind($now)
-            .execute(&mut *$tx)
-            .await?;
-        }
+        insert_demographics!($tx, id, f.demographics.as_ref(), $now);
         id
     }};
 }
@@ -227,7 +240,7 @@ impl Store {
         for id in mnvp_ids {
             let rows = read!(self, |pool| {
                 sqlx::query_as::<_, FeedbackCount>(
-                "SELECT channel, COUNT(*) AS n FROM feedback WHERE mnvp_id = $1 GROUP BY channel ORDER BY channel"
+                "SELECT channel, COUNT(*) AS n FROM feedback WHERE mnvp_id = $1 AND withdrawn_at IS NULL GROUP BY channel ORDER BY channel"
             )
             .bind(id)
             .fetch_all(pool)
@@ -273,6 +286,13 @@ pub struct FeedbackItem {
     pub safety_flagged: bool,
     pub safety_categories: String,
     pub has_demographics: bool,
+    /// When the person's feedback was withdrawn but kept for a safeguarding case that refers
+    /// to it (see `field::corrections`): it counts nowhere and only the lead reaches it.
+    pub withdrawn_at: Option<String>,
+    /// The team member who recorded it in a field session (who may correct it while the
+    /// session is open); never shown.
+    #[serde(skip)]
+    pub recorded_by: Option<i64>,
 }
 
 /// One item's equality-monitoring answers as stored (codes), for the lead's detail view and
@@ -316,7 +336,7 @@ pub struct FeedbackFilter {
 
 pub(crate) const SELECT_ITEM: &str = "SELECT f.id, f.mnvp_id, m.name AS mnvp_name, f.unit_id, u.name AS unit_name, f.channel, \
      f.care_stage, f.received_on, f.rating, f.body_sealed AS body, f.body_redacted, f.safety_flagged, f.safety_categories, \
-     EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
+     EXISTS (SELECT 1 FROM feedback_demographics d WHERE d.feedback_id = f.id) AS has_demographics, f.withdrawn_at, f.recorded_by FROM feedback f JOIN organisations m ON m.id = f.mnvp_id \
      LEFT JOIN organisations u ON u.id = f.unit_id";
 
 /// Appends `AND column IN ($n, …)` for a scope list; an empty list matches nothing.
@@ -352,7 +372,7 @@ impl FeedbackFilter {
     /// searched in the database, and the index over the redacted text holds no personal details.
     fn where_clause(&self, engine: Engine, sealer: &Sealer) -> (String, Vec<Bind>) {
         let mut sql = String::from(
-            " WHERE ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2 OR EXISTS (SELECT 1 FROM \
+            " WHERE f.withdrawn_at IS NULL AND ($1 = '' OR f.channel = $1) AND ($2 = '' OR f.care_stage = $2 OR EXISTS (SELECT 1 FROM \
              feedback_form_details x WHERE x.feedback_id = f.id AND (';' || x.care_stages || ';') LIKE ('%;' || $2 || ';%'))) \
              AND ($3 = '' OR f.received_on >= $3) AND ($4 = '' OR f.received_on <= $4)",
         );

@@ -55,4 +55,14 @@ impl NewFeedback {
     pub(crate) fn is_screened(&self) -> bool {
         self.body.is_none() || self.body_redacted.is_some()
     }
+
+    /// The item as the store keeps it: as given when it carries its screening, screened here
+    /// when it does not. Every write of an item's text (insertion, a change) goes through this.
+    pub(crate) fn ready(&self) -> std::borrow::Cow<'_, NewFeedback> {
+        if self.is_screened() {
+            std::borrow::Cow::Borrowed(self)
+        } else {
+            std::borrow::Cow::Owned(self.clone().screened())
+        }
+    }
 }

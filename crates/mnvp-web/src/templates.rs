@@ -83,6 +83,7 @@ fn action_label(code: &str) -> &str {
         "create" => "Created",
         "update" => "Changed",
         "delete" => "Removed",
+        "withdraw" => "Withdrawn, kept for a safeguarding case",
         "view" => "Viewed",
         "sign_in" => "Signed in",
         "sign_out" => "Signed out",

@@ -120,6 +120,25 @@ impl Conversation {
     }
 }
 
+/// The two answers back from a stored text, for the form that changes it: the inverse of
+/// [`Conversation::body`]. Text not in that shape (recorded some other way) is all "what was
+/// good", so nothing is lost when it is shown in the form.
+pub fn split_body(body: &str) -> (String, String) {
+    let good_prefix = format!("{GOOD_HEADING} ");
+    let better_prefix = format!("{BETTER_HEADING} ");
+    if let Some(better) = body.strip_prefix(&better_prefix) {
+        return (String::new(), better.to_string());
+    }
+    let (good, better) = match body.find(&format!("\n\n{better_prefix}")) {
+        Some(i) => (&body[..i], &body[i + 2 + better_prefix.len()..]),
+        None => (body, ""),
+    };
+    (
+        good.strip_prefix(&good_prefix).unwrap_or(good).to_string(),
+        better.to_string(),
+    )
+}
+
 /// Equality-monitoring answers are asked only with the person's agreement: answers without it
 /// are refused (not silently dropped), so the volunteer can ask or clear them.
 pub fn check_consent(d: &Demographics) -> Result<(), ParseError> {
@@ -180,6 +199,29 @@ mod tests {
         .unwrap_err();
         let fields: Vec<_> = errs.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, ["rating", "better"], "{errs:?}");
+    }
+
+    #[test]
+    fn a_stored_text_splits_back_into_its_two_answers() {
+        for (good, better) in [
+            ("Kind midwives", ""),
+            ("", "Noise at night"),
+            ("Food\nand drink", "Noise\n\nat night"),
+        ] {
+            let body = Conversation {
+                care_stage: CareStage::Antenatal,
+                rating: None,
+                good: (!good.is_empty()).then(|| good.to_string()),
+                better: (!better.is_empty()).then(|| better.to_string()),
+            }
+            .body()
+            .unwrap();
+            assert_eq!(split_body(&body), (good.to_string(), better.to_string()));
+        }
+        assert_eq!(
+            split_body("Imported comment"),
+            ("Imported comment".to_string(), String::new())
+        );
     }
 
     #[test]

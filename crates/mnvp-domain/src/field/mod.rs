@@ -5,6 +5,7 @@
 //! it so that who was approached, where, and with whom can be reported.
 
 pub mod conversation;
+pub mod corrections;
 pub mod fifteen_steps;
 pub mod intelligence;
 pub mod outreach;

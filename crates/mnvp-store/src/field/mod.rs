@@ -1,7 +1,9 @@
 //! Field work sessions (Walk the Patch, Fifteen Steps, outreach) and the feedback they gather.
 //! A session's header lives in `capture_sessions`; what was said lives in the one feedback
-//! store, each item pointing at its session through `feedback.capture_session_id`.
+//! store, each item pointing at its session through `feedback.capture_session_id`. An item
+//! withdrawn but kept for a safeguarding case (`corrections`) no longer counts in its session.
 
+pub mod corrections;
 pub mod fifteen_steps;
 pub mod intelligence;
 pub mod outreach;
@@ -113,10 +115,13 @@ impl Store {
                     "The feedback belongs to a different MNVP from the session".into(),
                 ));
             }
+            // A resend of something stored, or of an entry removed since (its queue never
+            // heard the answer): either way there is nothing new to store.
             let resent: Option<(i64, Option<i64>)> = match item.client_id.as_deref() {
                 Some(c) => {
                     sqlx::query_as(
-                        "SELECT id, capture_session_id FROM feedback WHERE client_id = $1",
+                        "SELECT id, capture_session_id FROM feedback WHERE client_id = $1 \
+                         UNION ALL SELECT feedback_id, session_id FROM field_removals WHERE client_id = $1",
                     )
                     .bind(c)
                     .fetch_optional(&mut *tx)
@@ -137,11 +142,14 @@ impl Store {
                         created = true;
                         let now = now_text();
                         let id = insert_one!(tx, item, &now, self.sealer()?, actor);
-                        sqlx::query("UPDATE feedback SET capture_session_id = $1 WHERE id = $2")
-                            .bind(session_id)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
+                        sqlx::query(
+                            "UPDATE feedback SET capture_session_id = $1, recorded_by = $2 WHERE id = $3",
+                        )
+                        .bind(session_id)
+                        .bind(actor.user_id)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
                         touch_session!(tx, session_id);
                         audit_append!(
                             tx,
@@ -168,7 +176,7 @@ impl Store {
         offset: i64,
     ) -> Result<(Vec<FeedbackItem>, i64), StoreError> {
         let sql = format!(
-            "{SELECT_ITEM} WHERE f.capture_session_id = $1 ORDER BY f.id DESC LIMIT $2 OFFSET $3"
+            "{SELECT_ITEM} WHERE f.capture_session_id = $1 AND f.withdrawn_at IS NULL ORDER BY f.id DESC LIMIT $2 OFFSET $3"
         );
         Ok(read!(self, |pool| {
             let rows = sqlx::query_as::<_, FeedbackItem>(&sql)
@@ -178,7 +186,7 @@ impl Store {
                 .fetch_all(pool)
                 .await?;
             let (total,): (i64,) =
-                sqlx::query_as("SELECT COUNT(*) FROM feedback WHERE capture_session_id = $1")
+                sqlx::query_as("SELECT COUNT(*) FROM feedback WHERE capture_session_id = $1 AND withdrawn_at IS NULL")
                     .bind(session_id)
                     .fetch_one(pool)
                     .await?;
@@ -193,7 +201,7 @@ impl Store {
     ) -> Result<Vec<StageCount>, StoreError> {
         let mut rows: Vec<StageCount> = read!(self, |pool| {
             sqlx::query_as(
-                "SELECT care_stage, COUNT(*) AS n FROM feedback WHERE capture_session_id = $1 GROUP BY care_stage",
+                "SELECT care_stage, COUNT(*) AS n FROM feedback WHERE capture_session_id = $1 AND withdrawn_at IS NULL GROUP BY care_stage",
             )
             .bind(session_id)
             .fetch_all(pool)

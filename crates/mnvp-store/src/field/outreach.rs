@@ -49,7 +49,7 @@ pub struct Coverage {
 
 const SELECT_OUTREACH: &str = "SELECT s.id, s.mnvp_id, s.held_on, o.venue_type, o.venue_name, o.postcode_district, o.area_name, \
      CAST(o.people_reached AS BIGINT) AS people_reached, o.notes, s.created_at, \
-     (SELECT COUNT(*) FROM feedback f WHERE f.capture_session_id = s.id) AS feedback \
+     (SELECT COUNT(*) FROM feedback f WHERE f.capture_session_id = s.id AND f.withdrawn_at IS NULL) AS feedback \
      FROM capture_sessions s JOIN outreach_sessions o ON o.session_id = s.id";
 
 /// Writes a session's details, partners and tallies inside `$tx` (after clearing old ones).

@@ -67,7 +67,7 @@ impl From<Row> for WalkSession {
 }
 
 const SELECT_SESSION: &str = "SELECT s.id, s.mnvp_id, s.unit_id, u.name AS unit_name, s.held_on, w.volunteers, s.created_at, \
-     (SELECT COUNT(*) FROM feedback f WHERE f.capture_session_id = s.id) AS conversations, \
+     (SELECT COUNT(*) FROM feedback f WHERE f.capture_session_id = s.id AND f.withdrawn_at IS NULL) AS conversations, \
      COALESCE((SELECT SUM(t.delta) FROM walk_tallies t WHERE t.session_id = s.id AND t.kind = 'declined'), 0) AS declined, \
      COALESCE((SELECT SUM(t.delta) FROM walk_tallies t WHERE t.session_id = s.id AND t.kind = 'not_now'), 0) AS not_now \
      FROM capture_sessions s JOIN walk_sessions w ON w.session_id = s.id LEFT JOIN organisations u ON u.id = s.unit_id";

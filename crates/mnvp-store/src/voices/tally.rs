@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 /// One pass over the items of a period: what each contributes to every raw dimension. The
 /// conditions are those of the insert triggers in migration 0050, which keep the tally up to
-/// date between recounts.
+/// date between recounts. Withdrawn items (kept only for a safeguarding case) count nowhere.
 const SCAN: &str = "SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.unit_id, 0), f.channel, \
      d.ethnic_category, d.age_band, d.imd_decile, d.postcode_district, \
      CASE WHEN f.care_stage = 'neonatal' OR f.channel = 'pag' OR u.unit_type = 'neonatal_unit' \
@@ -27,7 +27,7 @@ const SCAN: &str = "SELECT f.mnvp_id, SUBSTR(f.received_on, 1, 7), COALESCE(f.un
      CASE WHEN f.care_stage = 'bereavement' OR d.experiences LIKE '%bereavement%' THEN 1 ELSE 0 END \
      FROM feedback f LEFT JOIN feedback_demographics d ON d.feedback_id = f.id \
      LEFT JOIN organisations u ON u.id = f.unit_id \
-     WHERE f.received_on >= $1 AND f.received_on < $2";
+     WHERE f.received_on >= $1 AND f.received_on < $2 AND f.withdrawn_at IS NULL";
 
 type ScanRow = (
     i64,

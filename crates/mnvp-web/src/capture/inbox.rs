@@ -277,10 +277,13 @@ pub async fn list_inbox(
 async fn item_in_scope(state: &AppState, ctx: &Ctx, id: i64) -> WebResult<FeedbackItem> {
     let filter = scope(state, ctx).await?;
     let item = state.store.get_feedback(id).await?;
-    let visible = filter
-        .mnvp_ids
-        .as_ref()
-        .is_none_or(|m| m.contains(&item.mnvp_id))
+    // A removed conversation kept for its safeguarding case is the lead's alone.
+    let withdrawn = item.withdrawn_at.is_some() && ctx.role() != Some(Role::MnvpLead);
+    let visible = !withdrawn
+        && filter
+            .mnvp_ids
+            .as_ref()
+            .is_none_or(|m| m.contains(&item.mnvp_id))
         && filter
             .unit_ids
             .as_ref()
@@ -341,6 +344,7 @@ pub async fn show_feedback(
             context! {
                 item => row(&state.store, role, &item),
                 redacted => !role.sees_original_text(),
+                withdrawn_at => item.withdrawn_at,
                 form => form.as_ref().map(super::details::form_details),
                 about => about.as_ref().map(super::details::demographics),
             },

@@ -146,7 +146,7 @@ pub struct Destination<'a> {
 
 /// The screened feedback item for a conversation: the postcode is placed (district, area and
 /// decile kept, the postcode itself dropped) and the text redacted and checked for disclosures.
-async fn to_feedback(
+pub(crate) async fn to_feedback(
     store: &Store,
     (conversation, mut demographics): (Conversation, Demographics),
     postcode: &str,

@@ -7,6 +7,7 @@
 //! the final Fifteen Steps reports about their trust's units; commissioners see none of it.
 
 mod conversation;
+mod corrections;
 mod fifteen_steps;
 mod fifteen_steps_report;
 mod form;
@@ -83,6 +84,32 @@ pub(crate) fn routes() -> Routes {
             "/field/walk-the-patch/{id}/summary",
             TEAM,
             get(walk_the_patch::show_summary),
+        ),
+        // Correcting a conversation: the lead always, the volunteer who recorded it while its
+        // session is open (checked per conversation; anyone else gets 403).
+        r(
+            M::GET,
+            "/field/conversations/{id}/change",
+            TEAM,
+            get(corrections::edit_conversation),
+        ),
+        r(
+            M::POST,
+            "/field/conversations/{id}/change",
+            TEAM,
+            post(corrections::update_conversation),
+        ),
+        r(
+            M::GET,
+            "/field/conversations/{id}/remove",
+            TEAM,
+            get(corrections::confirm_removal),
+        ),
+        r(
+            M::POST,
+            "/field/conversations/{id}/remove",
+            TEAM,
+            post(corrections::remove_conversation),
         ),
         // The installable app's files hold no data, and browsers fetch the manifest without
         // cookies, so they are public.

@@ -3,6 +3,7 @@
 //! shown exactly to the lead and suppressed for everyone else, like every count by group.
 
 use super::conversation::{store_conversation, ConversationInput, Destination, LISTS, ORDER};
+use super::corrections::{heard, open_until, Corrector};
 use super::form::{add_all, Pairs};
 use super::{
     chosen_unit, conversation_choices, done, once, team_mnvp, today_parts, unit_options, Page,
@@ -294,10 +295,8 @@ async fn session_page(
 ) -> WebResult<Html<String>> {
     let role = ctx.role().ok_or(WebError::Unauthenticated)?;
     let (items, total) = state.store.session_feedback(o.id, 200, 0).await?;
-    let heard: Vec<_> = items
-        .iter()
-        .map(|f| context! { id => f.id, care_stage => f.care_stage, unit_name => f.unit_name, rating => f.rating, text => crate::capture::inbox::shown_text(&state.store, role, f) })
-        .collect();
+    let until = open_until(&o.held_on, &o.created_at);
+    let heard = heard(state, &Corrector::of(ctx)?, until, &items);
     state
         .render(
             ctx,
@@ -310,6 +309,7 @@ async fn session_page(
                 suppressed => !role.sees_original_text(),
                 heard => heard,
                 heard_total => total,
+                open_until => until.format("%Y-%m-%d").to_string(),
                 form => form,
                 errors => errors,
                 order => ORDER,

@@ -3,6 +3,7 @@
 //! `static/field-walk.js`); without it, the same forms post here as ordinary forms.
 
 use super::conversation::{store_conversation, ConversationInput, Destination, LISTS, ORDER};
+use super::corrections::{heard, open_until, Corrector};
 use super::form::{add_all, Pairs};
 use super::{
     chosen_unit, conversation_choices, done, once, team_mnvp, today_parts, unit_options, Page,
@@ -143,8 +144,12 @@ pub async fn create_session(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
 }
 
-/// The capture page: the conversation form (kept as typed when it had errors), and the
-/// tally buttons, each form with a fresh one-time id that doubles as the device id.
+/// How many of the latest conversations the capture page lists (the summary has them all).
+const LATEST: i64 = 10;
+
+/// The capture page: the conversation form (kept as typed when it had errors), the tally
+/// buttons, each form with a fresh one-time id that doubles as the device id, and the latest
+/// conversations with their Change and Remove links.
 async fn capture_page(
     state: &AppState,
     ctx: &Ctx,
@@ -156,6 +161,8 @@ async fn capture_page(
         .iter()
         .map(|k| context! { kind => k.as_str(), label => k.label(), key => new_form_key(), undo_key => new_form_key() })
         .collect();
+    let (latest, heard_total) = state.store.session_feedback(session.id, LATEST, 0).await?;
+    let until = open_until(&session.held_on, &session.created_at);
     state
         .render(
             ctx,
@@ -168,6 +175,10 @@ async fn capture_page(
                 choices => conversation_choices(),
                 tallies => tallies,
                 user_id => ctx.user()?.id,
+                heard => heard(state, &Corrector::of(ctx)?, until, &latest),
+                heard_total => heard_total,
+                open_until => until.format("%Y-%m-%d").to_string(),
+                is_lead => ctx.role() == Some(mnvp_domain::role::Role::MnvpLead),
             },
         )
         .await
@@ -278,6 +289,7 @@ pub async fn show_summary(
 ) -> WebResult<Html<String>> {
     let role = ctx.role().ok_or(WebError::Unauthenticated)?;
     let session = session_in_scope(&state, &ctx, id).await?;
+    let until = open_until(&session.held_on, &session.created_at);
     let page = Page::new(q.page, PAGE_SIZE);
     let (items, total) = state
         .store
@@ -285,10 +297,7 @@ pub async fn show_summary(
         .await?;
     let stages = state.store.session_stage_counts(id).await?;
     let (prev, next) = page.links(&format!("/field/walk-the-patch/{id}/summary"), total);
-    let entries: Vec<_> = items
-        .iter()
-        .map(|f| context! { id => f.id, care_stage => f.care_stage, rating => f.rating, text => crate::capture::inbox::shown_text(&state.store, role, f) })
-        .collect();
+    let entries = heard(&state, &Corrector::of(&ctx)?, until, &items);
     state
         .render(
             &ctx,

@@ -242,6 +242,12 @@ const FIELD: &[(&str, &str, Who)] = &[
     ("POST", "/field/walk-the-patch/{id}/entries", MNVP_TEAM),
     ("POST", "/field/walk-the-patch/{id}/tallies", MNVP_TEAM),
     ("GET", "/field/walk-the-patch/{id}/summary", MNVP_TEAM),
+    // The lead always, the volunteer who recorded it while the session is open (see
+    // field::corrections for the per-conversation 403s).
+    ("GET", "/field/conversations/{id}/change", MNVP_TEAM),
+    ("POST", "/field/conversations/{id}/change", MNVP_TEAM),
+    ("GET", "/field/conversations/{id}/remove", MNVP_TEAM),
+    ("POST", "/field/conversations/{id}/remove", MNVP_TEAM),
     (
         "GET",
         "/field/walk-the-patch/manifest.webmanifest",

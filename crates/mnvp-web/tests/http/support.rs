@@ -78,6 +78,21 @@ impl TestApp {
         }
     }
 
+    /// Runs SQL on the app's database directly, as someone with database access would (for a
+    /// record that must look older than the test that made it).
+    pub async fn exec(&self, sql: &str) {
+        use sqlx::Connection;
+        if self._db.url.starts_with("sqlite") {
+            let mut c = sqlx::SqliteConnection::connect(&self._db.url)
+                .await
+                .unwrap();
+            sqlx::query(sql).execute(&mut c).await.unwrap();
+        } else {
+            let mut c = sqlx::PgConnection::connect(&self._db.url).await.unwrap();
+            sqlx::query(sql).execute(&mut c).await.unwrap();
+        }
+    }
+
     pub fn browser(&self) -> Browser {
         Browser {
             base: self.base.clone(),

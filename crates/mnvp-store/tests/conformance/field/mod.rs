@@ -1,6 +1,7 @@
 //! Field work sessions on both engines: Walk the Patch, Fifteen Steps and outreach sessions,
 //! the feedback they gather (linked to its session, stored once), and the records kept beside it.
 
+mod corrections;
 mod intelligence;
 mod outreach;
 mod steps;

@@ -4,6 +4,7 @@
 //! Parent Advisory Group insights. Every place, group and word here is invented.
 
 mod community;
+mod corrections;
 mod steps;
 
 use mnvp_domain::feedback::{CareStage, Channel};
@@ -146,7 +147,28 @@ pub(super) async fn conversations(
     on: &Day,
     said: &[Said],
 ) -> Result<(), StoreError> {
-    let a = Actor::system();
+    conversations_by(
+        store,
+        &Actor::system(),
+        session,
+        (mnvp, unit, channel),
+        on,
+        said,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Records `said` in a session as `a` would; returns the ids stored.
+pub(super) async fn conversations_by(
+    store: &Store,
+    a: &Actor,
+    session: i64,
+    (mnvp, unit, channel): (i64, Option<i64>, Channel),
+    on: &Day,
+    said: &[Said],
+) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::new();
     for (stage, rating, good, better, about) in said {
         let c = Conversation::parse(&RawConversation {
             care_stage: stage.as_str(),
@@ -181,11 +203,14 @@ pub(super) async fn conversations(
             safety_categories: String::new(),
             demographics,
         });
-        store
-            .insert_session_feedback(session, &item, &a, None)
-            .await?;
+        ids.push(
+            store
+                .insert_session_feedback(session, &item, a, None)
+                .await?
+                .id,
+        );
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// (MNVP, unit, days ago, who walked, what was said, (declined, not a good time))
@@ -271,6 +296,7 @@ async fn walks(store: &Store, ids: &Ids) -> Result<(), StoreError> {
 /// Loads all the demo field work.
 pub async fn load(store: &Store, ids: &Ids) -> Result<(), StoreError> {
     walks(store, ids).await?;
+    corrections::load(store, ids).await?;
     steps::load(store, ids).await?;
     community::outreach(store, ids).await?;
     community::intelligence(store, ids).await

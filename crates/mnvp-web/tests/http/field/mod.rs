@@ -1,6 +1,7 @@
 //! Field work over HTTP on both engines: Walk the Patch (forms and the offline sync API),
 //! Fifteen Steps, outreach sessions and other intelligence.
 
+mod corrections;
 mod intelligence;
 mod outreach;
 mod steps;
