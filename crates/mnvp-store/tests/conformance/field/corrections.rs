@@ -10,7 +10,7 @@ use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::field::corrections::RemovalReason;
 use mnvp_domain::field::walk_the_patch::SessionPlan;
 use mnvp_domain::voices::demographics::{Demographics, EthnicCategory, CONSENT_VERSION};
-use mnvp_domain::voices::representation::TallyRow;
+use mnvp_domain::voices::representation::Slices;
 use mnvp_store::feedback::{FeedbackFilter, NewFeedback};
 use mnvp_store::field::corrections::{Changed, Edit};
 use mnvp_store::field::walk_the_patch::NewWalkSession;
@@ -434,11 +434,12 @@ async fn a_removal_deletes_or_withdraws_and_a_resend_stores_nothing(engine: Engi
     assert_eq!(store.count_feedback().await.unwrap(), 1);
 }
 
-fn all(rows: &[TallyRow], dimension: &str, group: &str) -> i64 {
-    rows.iter()
-        .filter(|r| r.dimension == dimension && r.group == group)
-        .map(|r| r.n)
-        .sum()
+fn all(counts: &Slices, dimension: &str, group: &str) -> i64 {
+    counts
+        .all
+        .get(&(dimension.to_string(), group.to_string()))
+        .copied()
+        .unwrap_or(0)
 }
 
 async fn changes_and_removals_keep_the_tally_and_session_counts_right(engine: Engine) {
