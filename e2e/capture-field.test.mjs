@@ -5,9 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROLES } from './lib/server.mjs';
-import { runAxe, formatViolations } from './lib/axe.mjs';
+import { pageProblems as audit } from './lib/audit.mjs';
 import { errorSummaryProblems } from './lib/forms.mjs';
-import { structureProblems } from './lib/crawl.mjs';
 import { useServerAndBrowser, assertNoProblems } from './lib/harness.mjs';
 
 const env = useServerAndBrowser();
@@ -198,16 +197,6 @@ async function fieldPages(page, start = '/field') {
   return pages;
 }
 
-async function audit(page, label, { narrow }) {
-  const problems = [...await structureProblems(page)];
-  const found = await runAxe(page);
-  if (found.length) problems.push(`axe on ${label}${narrow ? ' at 320px' : ''}:\n${formatViolations(found)}`);
-  if (narrow) {
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (wide > 321) problems.push(`${label}: scrollWidth ${wide} at 320px`);
-  }
-  return problems;
-}
 
 for (const [who, start] of [['MNVP lead', '/field'], ['volunteer', '/field'], ['trust staff', '/field/fifteen-steps']]) {
   test(`${who}: every field work page passes axe, at 320 px too`, async (t) => {
@@ -221,7 +210,7 @@ for (const [who, start] of [['MNVP lead', '/field'], ['volunteer', '/field'], ['
         if (!narrow) t.diagnostic(`${pages.length} pages: ${pages.join(' ')}`);
         for (const p of pages) {
           await page.goto(abs(p));
-          problems.push(...await audit(page, p, { narrow }));
+          problems.push(...await audit(page, p, narrow));
         }
         if (who === 'trust staff') assert.ok(pages.some((p) => p.endsWith('/report')), 'staff reach a final report');
         else assert.ok(pages.length >= 12, `expected the field work pages, found ${pages}`);
@@ -256,7 +245,7 @@ test('field forms sent empty show an error summary that passes axe (with and wit
         await page.locator('.nhsuk-error-summary').waitFor();
         problems.push(...(await errorSummaryProblems(page)).map((m) => `${javaScriptEnabled ? 'JS' : 'no JS'}: ${m}`));
         // axe runs in the page, so it audits the JavaScript run; the same pages render without it.
-        if (javaScriptEnabled) problems.push(...await audit(page, `${p} with errors`, { narrow: false }));
+        if (javaScriptEnabled) problems.push(...await audit(page, `${p} with errors`));
       }
     } finally {
       await context.close();

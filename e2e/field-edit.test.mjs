@@ -4,9 +4,8 @@
 // JavaScript and without it at 320 px; the links are reached and used with the keyboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runAxe, formatViolations } from './lib/axe.mjs';
+import { pageProblems as audit } from './lib/audit.mjs';
 import { errorSummaryProblems } from './lib/forms.mjs';
-import { structureProblems } from './lib/crawl.mjs';
 import { tabUntil } from './lib/focus.mjs';
 import { useServerAndBrowser, assertNoProblems } from './lib/harness.mjs';
 
@@ -50,16 +49,6 @@ async function sessionWithOneConversation(page, words, { javaScript = true } = {
   return path;
 }
 
-async function audit(page, label, narrow) {
-  const problems = [...await structureProblems(page)];
-  const found = await runAxe(page);
-  if (found.length) problems.push(`axe on ${label}${narrow ? ' at 320px' : ''}:\n${formatViolations(found)}`);
-  if (narrow) {
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (wide > 321) problems.push(`${label}: scrollWidth ${wide} at 320px`);
-  }
-  return problems;
-}
 
 async function banner(page) {
   return (await page.locator('.nhsuk-notification-banner').innerText()).trim();

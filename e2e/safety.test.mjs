@@ -4,9 +4,8 @@
 // triage page passes axe-core, fits 320 px and works without JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runAxe, formatViolations } from './lib/axe.mjs';
+import { pageProblems as audit } from './lib/audit.mjs';
 import { errorSummaryProblems } from './lib/forms.mjs';
-import { structureProblems } from './lib/crawl.mjs';
 import { useServerAndBrowser, assertNoProblems } from './lib/harness.mjs';
 
 const env = useServerAndBrowser();
@@ -28,17 +27,6 @@ async function submit(page, button) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).click()]);
 }
 
-/** axe, page structure and (when narrow) horizontal overflow problems of the current page. */
-async function audit(page, label, narrow) {
-  const problems = [...await structureProblems(page)];
-  const found = await runAxe(page);
-  if (found.length) problems.push(`axe on ${label}${narrow ? ' at 320px' : ''}:\n${formatViolations(found)}`);
-  if (narrow) {
-    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (wide > 321) problems.push(`${label}: scrollWidth ${wide} at 320px`);
-  }
-  return problems;
-}
 
 /** The case page of the queue card whose words contain `words`. */
 async function openCase(page, words) {

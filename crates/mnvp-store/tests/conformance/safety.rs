@@ -41,7 +41,8 @@ fn item(mnvp: i64, unit: i64, body: &str, redacted: &str, flagged: &str) -> NewF
     }
 }
 
-async fn search(store: &Store, mnvp: i64, text: &str) -> i64 {
+/// How many of the MNVP's items the inbox search finds for `text`.
+pub(crate) async fn search(store: &Store, mnvp: i64, text: &str) -> i64 {
     let filter = FeedbackFilter {
         mnvp_ids: Some(vec![mnvp]),
         text: text.into(),

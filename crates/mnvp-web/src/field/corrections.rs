@@ -197,6 +197,16 @@ fn answers(rec: &Recorded, words: Option<&str>, lead: bool) -> serde_json::Value
     form
 }
 
+/// What the change and removal pages say about the conversation's session, and where back is.
+fn heading(rec: &Recorded) -> minijinja::Value {
+    context! {
+        id => rec.item.id,
+        kind => Channel::parse(&rec.session_kind).map(|c| c.label()).unwrap_or_default(),
+        held_on => rec.held_on,
+        back => session_path(&rec.session_kind, rec.session_id),
+    }
+}
+
 async fn change_page(
     state: &AppState,
     ctx: &Ctx,
@@ -211,16 +221,13 @@ async fn change_page(
             ctx,
             "field/conversation/change.html",
             context! {
-                id => rec.item.id,
-                kind => Channel::parse(&rec.session_kind).map(|c| c.label()).unwrap_or_default(),
-                held_on => rec.held_on,
-                back => session_path(&rec.session_kind, rec.session_id),
                 form => form,
                 errors => errors,
                 order => ORDER,
                 choices => conversation_choices(),
                 units => if outreach { Some(unit_options(state, rec.item.mnvp_id).await?) } else { None },
                 lead => lead,
+                ..heading(rec)
             },
         )
         .await
@@ -356,10 +363,6 @@ async fn removal_page(
             ctx,
             "field/conversation/remove.html",
             context! {
-                id => rec.item.id,
-                kind => Channel::parse(&rec.session_kind).map(|c| c.label()).unwrap_or_default(),
-                held_on => rec.held_on,
-                back => session_path(&rec.session_kind, rec.session_id),
                 care_stage => rec.item.care_stage,
                 rating => rec.item.rating,
                 unit_name => rec.item.unit_name,
@@ -367,6 +370,7 @@ async fn removal_page(
                 reasons => reasons,
                 form => form,
                 errors => errors,
+                ..heading(rec)
             },
         )
         .await

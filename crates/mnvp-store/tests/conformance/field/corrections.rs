@@ -4,16 +4,15 @@
 //! conversation; sessions, search and the representation tally follow; a device that resends a
 //! removed entry stores nothing.
 
-use super::{covered, day, said};
+use super::{covered, said, walk_as};
+use crate::safety::search;
 use crate::{open, Raw};
 use mnvp_domain::feedback::{CareStage, Channel};
 use mnvp_domain::field::corrections::RemovalReason;
-use mnvp_domain::field::walk_the_patch::SessionPlan;
 use mnvp_domain::voices::demographics::{Demographics, EthnicCategory, CONSENT_VERSION};
 use mnvp_domain::voices::representation::Slices;
-use mnvp_store::feedback::{FeedbackFilter, NewFeedback};
+use mnvp_store::feedback::NewFeedback;
 use mnvp_store::field::corrections::{Changed, Edit};
-use mnvp_store::field::walk_the_patch::NewWalkSession;
 use mnvp_store::voices::Scope;
 use mnvp_store::{Actor, Engine, Store, StoreError};
 
@@ -52,21 +51,7 @@ async fn volunteer(store: &Store, mnvp: i64) -> Actor {
 }
 
 async fn walk(store: &Store, mnvp: i64, unit: i64, a: &Actor) -> i64 {
-    store
-        .create_walk_session(
-            &NewWalkSession {
-                mnvp_id: mnvp,
-                unit_id: unit,
-                plan: SessionPlan {
-                    held_on: day("2026-05-01"),
-                    volunteers: "Grace".into(),
-                },
-            },
-            a,
-            None,
-        )
-        .await
-        .unwrap()
+    walk_as(store, mnvp, unit, a, None).await.unwrap()
 }
 
 fn answers(ethnic: EthnicCategory) -> Option<Demographics> {
@@ -91,15 +76,6 @@ fn changed(base: &NewFeedback, stage: CareStage, body: Option<&str>) -> NewFeedb
         client_id: None,
         ..base.clone()
     }
-}
-
-async fn search(store: &Store, mnvp: i64, text: &str) -> i64 {
-    let filter = FeedbackFilter {
-        mnvp_ids: Some(vec![mnvp]),
-        text: text.into(),
-        ..Default::default()
-    };
-    store.list_feedback(&filter, 10, 0).await.unwrap().1
 }
 
 async fn a_change_is_screened_sealed_indexed_and_audited_like_an_insert(engine: Engine) {

@@ -24,6 +24,30 @@ pub fn day(s: &str) -> Day {
     Day::parse("the date", s).unwrap()
 }
 
+/// Opens a Walk the Patch session on 1 May 2026 as `a`.
+pub async fn walk_as(
+    store: &Store,
+    mnvp: i64,
+    unit: i64,
+    a: &mnvp_store::Actor,
+    key: Option<&str>,
+) -> Result<i64, mnvp_store::StoreError> {
+    store
+        .create_walk_session(
+            &mnvp_store::field::walk_the_patch::NewWalkSession {
+                mnvp_id: mnvp,
+                unit_id: unit,
+                plan: mnvp_domain::field::walk_the_patch::SessionPlan {
+                    held_on: day("2026-05-01"),
+                    volunteers: "Priya and Grace".into(),
+                },
+            },
+            a,
+            key,
+        )
+        .await
+}
+
 pub fn said(mnvp: i64, unit: Option<i64>, channel: Channel, client: Option<&str>) -> NewFeedback {
     NewFeedback {
         mnvp_id: mnvp,

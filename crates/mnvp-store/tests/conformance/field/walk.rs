@@ -1,13 +1,12 @@
 //! Walk the Patch sessions: conversations linked to their session and stored once however
 //! often a device resends them, and tallies of people who did not give feedback.
 
-use super::{covered, day, said};
+use super::{covered, said, walk_as};
 use crate::{actor, open, org};
 use mnvp_domain::feedback::{CareStage, Channel};
-use mnvp_domain::field::walk_the_patch::{SessionPlan, TallyKind};
+use mnvp_domain::field::walk_the_patch::TallyKind;
 use mnvp_domain::organisation::OrgKind;
 use mnvp_store::feedback::NewFeedback;
-use mnvp_store::field::walk_the_patch::NewWalkSession;
 use mnvp_store::{Engine, Store, StoreError};
 
 crate::both_engines!(
@@ -17,20 +16,7 @@ crate::both_engines!(
 );
 
 async fn walk(store: &Store, mnvp: i64, unit: i64, key: Option<&str>) -> Result<i64, StoreError> {
-    store
-        .create_walk_session(
-            &NewWalkSession {
-                mnvp_id: mnvp,
-                unit_id: unit,
-                plan: SessionPlan {
-                    held_on: day("2026-05-01"),
-                    volunteers: "Priya and Grace".into(),
-                },
-            },
-            &actor(),
-            key,
-        )
-        .await
+    walk_as(store, mnvp, unit, &actor(), key).await
 }
 
 async fn walk_sessions_keep_their_unit_and_open_once(engine: Engine) {

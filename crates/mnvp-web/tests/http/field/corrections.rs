@@ -58,6 +58,20 @@ async fn resend(b: &Browser, session: i64, client: &str) -> (StatusCode, Value) 
     (res.status(), res.json().await.unwrap())
 }
 
+/// A new session with one antenatal conversation (`SAID`, age band 30–34 with agreement, and
+/// `more` answers): (session, conversation).
+async fn recorded_with_answers(app: &TestApp, b: &Browser, more: &[(&str, &str)]) -> (i64, i64) {
+    let session = start(app, b).await;
+    let mut fields = vec![
+        ("care_stage", "antenatal"),
+        ("good", SAID),
+        ("consent", "yes"),
+        ("age_band", "30_34"),
+    ];
+    fields.extend_from_slice(more);
+    (session, record(app, b, session, &fields).await)
+}
+
 async fn words(app: &TestApp, id: i64) -> String {
     let item = app.store.get_feedback(id).await.unwrap();
     app.store.reveal(item.body.as_ref().unwrap()).unwrap()
@@ -83,20 +97,7 @@ async fn other_volunteer(app: &TestApp) -> Browser {
 async fn a_volunteer_changes_their_conversation_with_the_recording_form(engine: Engine) {
     let app = TestApp::with_demo(engine).await;
     let b = app.signed_in(VOLUNTEER).await;
-    let session = start(&app, &b).await;
-    let id = record(
-        &app,
-        &b,
-        session,
-        &[
-            ("care_stage", "antenatal"),
-            ("rating", "5"),
-            ("good", SAID),
-            ("consent", "yes"),
-            ("age_band", "30_34"),
-        ],
-    )
-    .await;
+    let (session, id) = recorded_with_answers(&app, &b, &[("rating", "5")]).await;
     let change = format!("/field/conversations/{id}/change");
 
     let (_, page) = b
@@ -337,19 +338,7 @@ async fn removing_asks_why_on_its_own_page_and_updates_the_session(engine: Engin
 async fn only_the_lead_and_the_recorder_while_the_session_is_open_may_correct(engine: Engine) {
     let app = TestApp::with_demo(engine).await;
     let grace = app.signed_in(VOLUNTEER).await;
-    let session = start(&app, &grace).await;
-    let id = record(
-        &app,
-        &grace,
-        session,
-        &[
-            ("care_stage", "antenatal"),
-            ("good", SAID),
-            ("consent", "yes"),
-            ("age_band", "30_34"),
-        ],
-    )
-    .await;
+    let (session, id) = recorded_with_answers(&app, &grace, &[]).await;
     let change = format!("/field/conversations/{id}/change");
     let remove = format!("/field/conversations/{id}/remove");
     let valid = [
