@@ -5,6 +5,7 @@ mod capture;
 mod capture_form;
 mod capture_imports;
 mod capture_surveys;
+mod capture_waiting;
 mod field;
 mod foundation;
 mod safety;
