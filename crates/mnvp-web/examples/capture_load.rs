@@ -2,12 +2,16 @@
 //! latency against a running `mnvp serve`, beside the same server's `/health` as the ceiling.
 //!
 //!   capture_load --base http://127.0.0.1:8080 [--clients 16] [--seconds 20]
-//!                [--flow survey] [--lead EMAIL --password PW]
+//!                [--flow form|survey] [--slug demo] [--lead EMAIL --password PW]
 //!   capture_load --base URL --flow post --page /feedback/demo --action /feedback/demo/send
 //!                --field rating=5 --field text=Lovely
 //!
-//! `survey` (the default) signs in as the lead, builds and publishes a one-page survey, then
-//! each client answers it (POST the page, POST "send") again and again. `post` is for any other
+//! `form` (the default) fills in the MNVP's always-open public feedback form as a person does,
+//! again and again: the route (standard), the rating, what went well (free text, screened and
+//! sealed on arrival), then "send" on the check page: four POSTs per submission. The server's
+//! per-client rate limit must be raised for this (every client comes from one address).
+//! `survey` signs in as the lead, builds and publishes a one-page survey, then each client
+//! answers it (POST the page, POST "send") again and again. `post` is for any other
 //! public form: each client opens `--page` once for its session and token, then posts
 //! `--field`s to `--action` in a loop; a 2xx or 3xx answer counts as a submission.
 
@@ -21,6 +25,7 @@ struct Opts {
     clients: usize,
     seconds: u64,
     flow: String,
+    slug: String,
     lead: String,
     password: String,
     page: String,
@@ -33,7 +38,8 @@ fn opts() -> Opts {
         base: "http://127.0.0.1:8080".into(),
         clients: 16,
         seconds: 20,
-        flow: "survey".into(),
+        flow: "form".into(),
+        slug: "demo".into(),
         lead: "lead@demo.mnvp.example".into(),
         password: "MnvpDemo!2026".into(),
         page: String::new(),
@@ -49,6 +55,7 @@ fn opts() -> Opts {
             "--clients" => o.clients = v.parse().expect("--clients N"),
             "--seconds" => o.seconds = v.parse().expect("--seconds N"),
             "--flow" => o.flow = v,
+            "--slug" => o.slug = v,
             "--lead" => o.lead = v,
             "--password" => o.password = v,
             "--page" => o.page = v,
@@ -239,6 +246,48 @@ async fn survey_client(base: String, survey: String, n: usize, stop: Arc<AtomicB
     tally
 }
 
+async fn form_client(base: String, slug: String, n: usize, stop: Arc<AtomicBool>) -> Tally {
+    let c = client();
+    let form = format!("{base}/feedback/{slug}");
+    let token = page_token(&c, &format!("{form}/questions/your-experience")).await;
+    let field = |k: &str, v: String| (k.to_string(), v);
+    let mut tally = Tally::default();
+    let mut i = n;
+    while !stop.load(Ordering::Relaxed) {
+        i += 1;
+        let pages = [
+            ("your-experience", vec![field("journey", "standard".into())]),
+            ("rating", vec![field("rating", (i % 5 + 1).to_string())]),
+            (
+                "went-well",
+                vec![field(
+                    "answer",
+                    format!("{} (visit {i})", WORDS[i % WORDS.len()]),
+                )],
+            ),
+        ];
+        let t = Instant::now();
+        let mut ok = true;
+        for (page, mut fields) in pages {
+            fields.push(field("csrf", token.clone()));
+            let url = format!("{form}/questions/{page}");
+            ok &= post(&c, &url, &fields).await == StatusCode::SEE_OTHER;
+        }
+        let sent = post(
+            &c,
+            &format!("{form}/check"),
+            &[field("csrf", token.clone())],
+        )
+        .await;
+        if ok && sent == StatusCode::SEE_OTHER {
+            tally.latencies.push(t.elapsed());
+        } else {
+            tally.failures += 1;
+        }
+    }
+    tally
+}
+
 async fn post_client(
     base: String,
     page: String,
@@ -282,7 +331,15 @@ async fn health_client(base: String, stop: Arc<AtomicBool>) -> Tally {
 #[tokio::main]
 async fn main() {
     let o = opts();
-    let (label, submissions) = if o.flow == "survey" {
+    let (label, submissions) = if o.flow == "form" {
+        let (base, slug) = (o.base.clone(), o.slug.clone());
+        let label = format!("public form submissions (/feedback/{slug}: 3 pages + send)");
+        let r = run_clients(&o, |n, stop| {
+            form_client(base.clone(), slug.clone(), n, stop)
+        })
+        .await;
+        (label, r)
+    } else if o.flow == "survey" {
         let survey = setup_survey(&o).await;
         let base = o.base.clone();
         let label = format!("survey submissions (POST {survey}/pages/1 + /check)");

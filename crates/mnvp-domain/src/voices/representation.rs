@@ -57,22 +57,55 @@ pub struct Slices {
 
 pub fn aggregate(rows: &[TallyRow]) -> Slices {
     let mut s = Slices::default();
-    for r in rows {
+    rows.iter().for_each(|r| s.add(r));
+    s
+}
+
+impl Slices {
+    /// Adds one tally cell to the totals and to its channel, unit and quarter.
+    pub fn add(&mut self, r: &TallyRow) {
         let key = (r.dimension.clone(), r.group.clone());
-        *s.all.entry(key.clone()).or_default() += r.n;
+        *self.all.entry(key.clone()).or_default() += r.n;
         for slice in [
             (SliceKind::Channel, r.channel.clone()),
             (SliceKind::Unit, r.unit_id.to_string()),
             (SliceKind::Quarter, quarter_of(&r.month)),
         ] {
-            *s.by
+            *self
+                .by
                 .entry(slice)
                 .or_default()
                 .entry(key.clone())
                 .or_default() += r.n;
         }
     }
-    s
+
+    /// Adds a count already summed over everything but one breakdown: `key` is the channel,
+    /// the unit id, or the `YYYY-MM` month (counted into its quarter). The store sums the
+    /// tally this way in SQL, so an ICB's report reads thousands of rows instead of every
+    /// month × unit × channel cell. Channel margins also make the totals: every item has
+    /// exactly one channel, so they sum to everything.
+    pub fn add_margin(&mut self, kind: SliceKind, key: &str, dimension: &str, group: &str, n: i64) {
+        let cell = (dimension.to_string(), group.to_string());
+        if kind == SliceKind::Channel {
+            *self.all.entry(cell.clone()).or_default() += n;
+        }
+        let key = match kind {
+            SliceKind::Quarter => quarter_of(key),
+            _ => key.to_string(),
+        };
+        *self
+            .by
+            .entry((kind, key))
+            .or_default()
+            .entry(cell)
+            .or_default() += n;
+    }
+
+    /// Whether nothing was counted.
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
 }
 
 /// Who the figures are for.

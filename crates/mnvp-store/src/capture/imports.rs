@@ -125,6 +125,9 @@ pub struct CqcResult {
 #[derive(Debug)]
 pub enum ImportChunk {
     Rows(Vec<NewFeedback>),
+    /// Rows the reader left out because the store already held them before the import began
+    /// (counted as already present).
+    Held(i64),
     /// The whole file was read: how many rows it had and how many the lead chose to leave
     /// out (these replace the counts in the [`NewImportBatch`]).
     End {
@@ -418,6 +421,10 @@ impl Store {
             while let Some(chunk) = chunks.recv().await {
                 let items = match chunk {
                     ImportChunk::Rows(items) => items,
+                    ImportChunk::Held(n) => {
+                        seen += n;
+                        continue;
+                    }
                     ImportChunk::End { rows_read, skipped } => {
                         finished = Some(NewImportBatch {
                             rows_read,

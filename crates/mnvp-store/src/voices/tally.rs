@@ -14,7 +14,7 @@ use mnvp_domain::voices::dimensions::{
     RAW_AGE, RAW_ALL, RAW_BEREAVEMENT, RAW_DISTRICT, RAW_ETHNIC, RAW_ETHNIC_IMD, RAW_IMD,
     RAW_NEONATAL,
 };
-use mnvp_domain::voices::representation::TallyRow;
+use mnvp_domain::voices::representation::{SliceKind, Slices, TallyRow};
 use std::collections::HashMap;
 
 /// One pass over the items of a period: what each contributes to every raw dimension. The
@@ -197,14 +197,14 @@ impl Store {
     }
 
     /// Feedback counts for a scope and an inclusive date range (`YYYY-MM-DD`; `None` for open
-    /// ends), summed over the scope's MNVPs: the tally for whole months, raw counts for the
-    /// part-months at either end.
+    /// ends), summed over the scope's MNVPs, in total and per channel, unit and quarter: the
+    /// tally for whole months, raw counts for the part-months at either end.
     pub async fn voices_counts(
         &self,
         scope: &Scope,
         from: Option<&str>,
         to: Option<&str>,
-    ) -> Result<Vec<TallyRow>, StoreError> {
+    ) -> Result<Slices, StoreError> {
         self.refresh_voices_tally(match scope.unit_ids {
             Some(_) => None,
             None => Some(&scope.mnvp_ids),
@@ -227,7 +227,7 @@ impl Store {
             NaiveDate::from_ymd_opt(2999, 12, 31).unwrap_or_default(),
         )?;
         if to < from {
-            return Ok(Vec::new());
+            return Ok(Slices::default());
         }
         let after_to = to.succ_opt().unwrap_or(to);
         // Whole months: from the first 1st on or after `from` to the last month-end on or
@@ -249,18 +249,28 @@ impl Store {
         let first_month = whole_from.format("%Y-%m").to_string();
         let last_month = whole_to.format("%Y-%m").to_string();
         let whole = whole_from <= whole_to;
-        let mut out = Vec::new();
+        let mut out = Slices::default();
         if whole {
-            let mut sql = String::from(
-                "SELECT month, unit_id, channel, dimension, grp, CAST(SUM(n) AS BIGINT) FROM voices_tally \
-                 WHERE month >= $1 AND month <= $2",
-            );
-            let next = push_ids(&mut sql, 3, "mnvp_id", &scope.mnvp_ids);
+            let mut filter = String::from(" WHERE month >= $1 AND month <= $2");
+            let next = push_ids(&mut filter, 3, "mnvp_id", &scope.mnvp_ids);
             if let Some(units) = &scope.unit_ids {
-                push_ids(&mut sql, next, "unit_id", units);
+                push_ids(&mut filter, next, "unit_id", units);
             }
-            sql.push_str(" GROUP BY month, unit_id, channel, dimension, grp");
-            let rows: Vec<(String, i64, String, String, String, i64)> = read!(self, |pool| {
+            // One margin per breakdown, summed here rather than in Rust: the same bound
+            // parameters serve all three parts.
+            let sql = [
+                ("channel", "channel"),
+                ("unit", "CAST(unit_id AS TEXT)"),
+                ("month", "month"),
+            ]
+            .map(|(kind, key)| {
+                format!(
+                    "SELECT '{kind}', {key}, dimension, grp, CAST(SUM(n) AS BIGINT) FROM voices_tally{filter} \
+                     GROUP BY {key}, dimension, grp"
+                )
+            })
+            .join(" UNION ALL ");
+            let rows: Vec<(String, String, String, String, i64)> = read!(self, |pool| {
                 let mut q = sqlx::query_as(&sql).bind(&first_month).bind(&last_month);
                 for id in &scope.mnvp_ids {
                     q = q.bind(id);
@@ -270,17 +280,14 @@ impl Store {
                 }
                 q.fetch_all(pool).await?
             });
-            out.extend(
-                rows.into_iter()
-                    .map(|(month, unit_id, channel, dimension, group, n)| TallyRow {
-                        month,
-                        unit_id,
-                        channel,
-                        dimension,
-                        group,
-                        n,
-                    }),
-            );
+            for (kind, key, dimension, group, n) in rows {
+                let kind = match kind.as_str() {
+                    "channel" => SliceKind::Channel,
+                    "unit" => SliceKind::Unit,
+                    _ => SliceKind::Quarter,
+                };
+                out.add_margin(kind, &key, &dimension, &group, n);
+            }
         }
         // Part-months: raw counts.
         let mut edges = Vec::new();
@@ -296,18 +303,19 @@ impl Store {
             }
         }
         for (start, end) in edges {
-            out.extend(self.raw_counts(scope, &start, &end).await?);
+            self.raw_counts(scope, &start, &end, &mut out).await?;
         }
         Ok(out)
     }
 
-    /// Counts straight from the items for `received_on` in [start, end), summed over MNVPs.
+    /// Adds counts straight from the items for `received_on` in [start, end).
     async fn raw_counts(
         &self,
         scope: &Scope,
         start: &str,
         end: &str,
-    ) -> Result<Vec<TallyRow>, StoreError> {
+        out: &mut Slices,
+    ) -> Result<(), StoreError> {
         let sql = scan_sql(scope);
         let rows: Vec<ScanRow> = read!(self, |pool| {
             let mut q = sqlx::query_as(&sql).bind(start).bind(end);
@@ -321,23 +329,17 @@ impl Store {
         });
         let mut counted = Counted::new();
         rows.into_iter().for_each(|r| count_item(&mut counted, r));
-        let mut summed: HashMap<(String, i64, String, &'static str, String), i64> = HashMap::new();
-        for ((_, month, unit, channel, dim, grp), n) in counted {
-            *summed.entry((month, unit, channel, dim, grp)).or_default() += n;
+        for ((_, month, unit_id, channel, dimension, group), n) in counted {
+            out.add(&TallyRow {
+                month,
+                unit_id,
+                channel,
+                dimension: dimension.to_string(),
+                group,
+                n,
+            });
         }
-        Ok(summed
-            .into_iter()
-            .map(
-                |((month, unit_id, channel, dimension, group), n)| TallyRow {
-                    month,
-                    unit_id,
-                    channel,
-                    dimension: dimension.to_string(),
-                    group,
-                    n,
-                },
-            )
-            .collect())
+        Ok(())
     }
 }
 

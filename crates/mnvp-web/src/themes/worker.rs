@@ -364,14 +364,45 @@ pub async fn run(state: AppState) {
                 Err(e) => tracing::warn!(error = %e, "theme sweep could not list codebooks"),
             },
         }
-        let (pending, forced) = jobs.take();
-        for id in pending.union(&forced) {
-            if let Err(e) =
-                refresh(&state.store, &jobs, *id, retrain_after, forced.contains(id)).await
-            {
-                tracing::warn!(codebook_id = id, error = %e, "theme model refresh failed");
+        // Every requested codebook gets its new version (training: seconds) before any is
+        // measured (cross-validation: several times longer), and requests that arrive during
+        // a measurement are served before the next one, so one codebook's measurement never
+        // keeps another's fresh coding waiting for more than one measurement.
+        let mut to_measure = Measurements::default();
+        loop {
+            let (pending, forced) = jobs.take();
+            for id in pending.union(&forced) {
+                let put = put_in_use(&state.store, &jobs, *id, retrain_after, forced.contains(id));
+                match put.await {
+                    Ok(()) => to_measure.add(*id),
+                    Err(e) => {
+                        tracing::warn!(codebook_id = id, error = %e, "theme model refresh failed")
+                    }
+                }
+            }
+            let Some(id) = to_measure.next() else {
+                break;
+            };
+            if let Err(e) = measure_in_use(&state.store, &jobs, id).await {
+                tracing::warn!(codebook_id = id, error = %e, "theme model measuring failed");
             }
         }
+    }
+}
+
+/// Codebooks whose version in use may still need measuring, first come first served, each once.
+#[derive(Default)]
+struct Measurements(std::collections::VecDeque<i64>);
+
+impl Measurements {
+    fn add(&mut self, codebook_id: i64) {
+        if !self.0.contains(&codebook_id) {
+            self.0.push_back(codebook_id);
+        }
+    }
+
+    fn next(&mut self) -> Option<i64> {
+        self.0.pop_front()
     }
 }
 
@@ -386,4 +417,22 @@ async fn all_mnvp_codebooks(store: &Store) -> Result<Vec<i64>, StoreError> {
         .into_iter()
         .map(|c| c.id)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Measurements;
+
+    #[test]
+    fn measurements_are_first_come_first_served_and_never_twice() {
+        let mut m = Measurements::default();
+        m.add(7);
+        m.add(3);
+        m.add(7);
+        assert_eq!(m.next(), Some(7));
+        // A request served during 7's measurement joins the queue behind 3.
+        m.add(9);
+        m.add(3);
+        assert_eq!((m.next(), m.next(), m.next()), (Some(3), Some(9), None));
+    }
 }

@@ -11,9 +11,7 @@ use mnvp_domain::suppression::Shown;
 use mnvp_domain::voices::coverage::{coverage, AreaDeprivation, AreaRow};
 use mnvp_domain::voices::dimensions::Dimension;
 use mnvp_domain::voices::planner::VenueReach;
-use mnvp_domain::voices::representation::{
-    aggregate, dimension_report, DimensionReport, Row, SliceKind,
-};
+use mnvp_domain::voices::representation::{dimension_report, DimensionReport, Row, SliceKind};
 use mnvp_store::Store;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -69,7 +67,7 @@ pub async fn build(
 ) -> WebResult<Representation> {
     let text = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     let (from, to) = (text(from), text(to));
-    let rows = store
+    let slices = store
         .voices_counts(&view.scope, from.as_deref(), to.as_deref())
         .await?;
     let population = store
@@ -81,7 +79,6 @@ pub async fn build(
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let slices = aggregate(&rows);
     let labels = slice_label(&units);
     let dimensions: Vec<DimensionReport> = Dimension::ALL
         .iter()

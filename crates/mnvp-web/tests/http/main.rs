@@ -21,5 +21,6 @@ mod scoping;
 mod signposts;
 mod smtp_sink;
 mod themes;
+mod themes_models;
 mod themes_training;
 mod voices;

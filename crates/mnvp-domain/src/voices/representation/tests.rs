@@ -191,3 +191,34 @@ fn financial_quarters() {
     assert_eq!(quarter_of("2027-03"), "2026/27 Q4");
     assert_eq!(quarter_of("1999-12"), "1999/00 Q3");
 }
+
+#[test]
+fn margins_summed_apart_give_the_same_slices_as_the_cells() {
+    let (rows, _) = example();
+    let from_cells = aggregate(&rows);
+    // What the store's SQL returns: each breakdown summed over the other two.
+    let mut margins: BTreeMap<(SliceKind, String, String, String), i64> = BTreeMap::new();
+    for r in &rows {
+        for (kind, key) in [
+            (SliceKind::Channel, r.channel.clone()),
+            (SliceKind::Unit, r.unit_id.to_string()),
+            (SliceKind::Quarter, r.month.clone()),
+        ] {
+            *margins
+                .entry((kind, key, r.dimension.clone(), r.group.clone()))
+                .or_default() += r.n;
+        }
+    }
+    let mut from_margins = Slices::default();
+    for ((kind, key, dimension, group), n) in margins {
+        from_margins.add_margin(kind, &key, &dimension, &group, n);
+    }
+    assert_eq!(from_margins.all, from_cells.all);
+    assert_eq!(from_margins.by, from_cells.by);
+    assert_eq!(
+        from_margins.by[&(SliceKind::Quarter, "2026/27 Q2".to_string())]
+            [&(RAW_ETHNIC.to_string(), "N".to_string())],
+        5
+    );
+    assert!(!from_margins.is_empty() && Slices::default().is_empty());
+}

@@ -8,7 +8,7 @@ use mnvp_domain::organisation::{OrgKind, UnitType};
 use mnvp_domain::voices::demographics::{
     Demographics, EthnicCategory, Experience, CONSENT_VERSION,
 };
-use mnvp_domain::voices::representation::TallyRow;
+use mnvp_domain::voices::representation::{SliceKind, Slices};
 use mnvp_store::feedback::NewFeedback;
 use mnvp_store::voices::Scope;
 use mnvp_store::{Engine, Store};
@@ -48,14 +48,24 @@ fn item(mnvp: i64, unit: Option<i64>, date: &str, ethnic: Option<EthnicCategory>
     }
 }
 
-/// (dimension, group) → count, summed over months, units and channels.
-fn totals(rows: &[TallyRow]) -> BTreeMap<(String, String), i64> {
-    let mut out = BTreeMap::new();
-    for r in rows {
-        *out.entry((r.dimension.clone(), r.group.clone()))
-            .or_default() += r.n;
+/// (dimension, group) → count, summed over months, units and channels; checked first against
+/// each breakdown, which must add up to the same totals (the store sums them separately).
+fn totals(slices: &Slices) -> BTreeMap<(String, String), i64> {
+    for kind in [SliceKind::Channel, SliceKind::Unit, SliceKind::Quarter] {
+        let mut summed: BTreeMap<(String, String), i64> = BTreeMap::new();
+        for ((k, _), counts) in &slices.by {
+            if *k == kind {
+                for (cell, n) in counts {
+                    *summed.entry(cell.clone()).or_default() += n;
+                }
+            }
+        }
+        assert_eq!(
+            summed, slices.all,
+            "the {kind:?} breakdown adds up to the totals"
+        );
     }
-    out
+    slices.all.clone()
 }
 
 fn get(t: &BTreeMap<(String, String), i64>, d: &str, g: &str) -> i64 {
@@ -155,14 +165,18 @@ async fn counts_match_the_items_for_any_period(engine: Engine) {
         totals(&store.voices_counts(&scope, None, None).await.unwrap()),
         kept
     );
-    // Months are reported as months, whatever mix of tally and items produced them.
-    let rows = store
+    // Months fall in their quarter, whatever mix of tally and items produced them.
+    let slices = store
         .voices_counts(&scope, Some("2026-01-15"), Some("2026-02-28"))
         .await
         .unwrap();
-    assert!(rows
-        .iter()
-        .all(|r| r.month == "2026-01" || r.month == "2026-02"));
+    let quarters: Vec<&str> = slices
+        .by
+        .keys()
+        .filter(|(k, _)| *k == SliceKind::Quarter)
+        .map(|(_, q)| q.as_str())
+        .collect();
+    assert_eq!(quarters, ["2025/26 Q4"]);
     assert!(store
         .voices_counts(&scope, Some("2026-02-01"), Some("2026-01-01"))
         .await
@@ -181,7 +195,7 @@ async fn changes_mark_months_for_recounting(engine: Engine) {
         mnvp_ids: vec![mnvp],
         ..Default::default()
     };
-    let all = |rows: &[TallyRow]| get(&totals(rows), "all", "all");
+    let all = |slices: &Slices| get(&totals(slices), "all", "all");
     let before = store.voices_counts(&scope, None, None).await.unwrap();
     assert_eq!(all(&before), truth.len() as i64);
     assert_eq!(

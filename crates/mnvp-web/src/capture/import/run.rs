@@ -352,8 +352,9 @@ pub async fn commit(
         }
     }
     let (out_tx, out_rx) = tokio::sync::mpsc::channel::<ImportChunk>(4);
+    let (held, rt) = (store.clone(), tokio::runtime::Handle::current());
     let reading = tokio::task::spawn_blocking(move || {
-        read_and_screen(source, spec, leave_out_bad_rows, out_tx)
+        read_and_screen(source, spec, leave_out_bad_rows, (held, rt), out_tx)
     });
     let stored = store.import_feedback(&batch, out_rx, actor).await;
     let counts = reading
@@ -375,6 +376,7 @@ fn read_and_screen(
     source: Source,
     spec: Spec,
     leave_out_bad_rows: bool,
+    (store, rt): (Store, tokio::runtime::Handle),
     out: tokio::sync::mpsc::Sender<ImportChunk>,
 ) -> Result<Counts, FileProblem> {
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -384,12 +386,17 @@ fn read_and_screen(
         .map(|_| {
             let rx = work_rx.clone();
             let out = out.clone();
+            let (store, rt) = (store.clone(), rt.clone());
             std::thread::spawn(move || loop {
                 let next = rx.lock().map(|r| r.recv());
                 let Ok(Ok(items)) = next else { break };
+                let (items, held) = without_held(&store, &rt, items);
+                if held > 0 && out.blocking_send(ImportChunk::Held(held)).is_err() {
+                    break;
+                }
                 let items: Vec<NewFeedback> =
                     items.into_iter().map(crate::capture::screened).collect();
-                if out.blocking_send(ImportChunk::Rows(items)).is_err() {
+                if !items.is_empty() && out.blocking_send(ImportChunk::Rows(items)).is_err() {
                     break;
                 }
             })
@@ -437,6 +444,30 @@ fn read_and_screen(
     };
     let _ = out.blocking_send(end);
     scanned.map(|_| counts)
+}
+
+/// Leaves out the rows the store held before this import began, and says how many: they need
+/// no screening or sealing, which is most of the work of importing a file again. Rows repeated
+/// within the file are still caught by the store's unique client id. If the lookup fails,
+/// every row goes on (the store skips the held ones anyway, only more slowly).
+fn without_held(
+    store: &Store,
+    rt: &tokio::runtime::Handle,
+    items: Vec<NewFeedback>,
+) -> (Vec<NewFeedback>, i64) {
+    let ids: Vec<String> = items.iter().filter_map(|f| f.client_id.clone()).collect();
+    let held: std::collections::HashSet<String> = match rt.block_on(store.existing_client_ids(&ids))
+    {
+        Ok(found) if !found.is_empty() => found.into_iter().collect(),
+        _ => return (items, 0),
+    };
+    let before = items.len();
+    let kept: Vec<NewFeedback> = items
+        .into_iter()
+        .filter(|f| f.client_id.as_ref().is_none_or(|c| !held.contains(c)))
+        .collect();
+    let left_out = (before - kept.len()) as i64;
+    (kept, left_out)
 }
 
 async fn commit_results(
