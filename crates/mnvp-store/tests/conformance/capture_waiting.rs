@@ -5,7 +5,7 @@
 //! and rows an earlier version left in the clear still read, then are sealed on the next start.
 
 use crate::safety::sqlite_bytes;
-use crate::{actor, hierarchy, open, Raw};
+use crate::{actor, hierarchy, lead, open, Raw};
 use mnvp_domain::capture::survey::{Answers, SurveyDefinition};
 use mnvp_store::capture::imports::NewUpload;
 use mnvp_store::capture::surveys::NewSurvey;
@@ -70,21 +70,24 @@ async fn setup(store: &Store) -> (String, i64, i64, i64) {
         )
         .await
         .unwrap();
-    let user = store
-        .create_user(
-            &mnvp_store::users::NewUser {
-                email: mnvp_domain::parse::Email::parse("lead@north.example").unwrap(),
-                name: mnvp_domain::parse::Name::parse("a name", "Lead").unwrap(),
-                role: mnvp_domain::role::Role::MnvpLead,
-                org_id: Some(mnvp),
-                password_hash: "x".into(),
-            },
-            None,
-            &actor(),
-        )
+    let user = lead(store, mnvp).await;
+    (token, mnvp, survey, user)
+}
+
+/// Saves a draft (submission key "key-1"), survey progress (key "rk-1") and an upload, as the
+/// web layer does; returns the draft and the upload's id.
+async fn save_all(store: &Store, token: &str, mnvp: i64, survey: i64, user: i64) -> (Draft, i64) {
+    let draft = Draft {
+        answers: draft_json(),
+        form_key: "key-1".into(),
+    };
+    store.save_draft(token, mnvp, &draft).await.unwrap();
+    store
+        .save_survey_progress(&hash_token(token), survey, &survey_answers(), "rk-1")
         .await
         .unwrap();
-    (token, mnvp, survey, user.id)
+    let up = store.create_upload(&upload(mnvp, user)).await.unwrap();
+    (draft, up)
 }
 
 fn upload(mnvp: i64, user: i64) -> NewUpload {
@@ -132,16 +135,7 @@ async fn answers_in_progress_and_uploads_are_sealed_and_read_back_intact(engine:
     let (db, store) = open(engine).await;
     let (token, mnvp, survey, user) = setup(&store).await;
     let session = hash_token(&token);
-    let draft = Draft {
-        answers: draft_json(),
-        form_key: "key-1".into(),
-    };
-    store.save_draft(&token, mnvp, &draft).await.unwrap();
-    store
-        .save_survey_progress(&session, survey, &survey_answers(), "rk-1")
-        .await
-        .unwrap();
-    let up = store.create_upload(&upload(mnvp, user)).await.unwrap();
+    let (draft, up) = save_all(&store, &token, mnvp, survey, user).await;
 
     let raw = Raw::connect(&db.url).await;
     let stored_draft = raw.texts("SELECT answers FROM feedback_drafts").await;
@@ -190,16 +184,7 @@ async fn changed_ciphertext_reads_as_no_answers_or_a_clear_error(engine: Engine)
     let (db, store) = open(engine).await;
     let (token, mnvp, survey, user) = setup(&store).await;
     let session = hash_token(&token);
-    let draft = Draft {
-        answers: draft_json(),
-        form_key: "key-1".into(),
-    };
-    store.save_draft(&token, mnvp, &draft).await.unwrap();
-    store
-        .save_survey_progress(&session, survey, &survey_answers(), "rk-1")
-        .await
-        .unwrap();
-    let up = store.create_upload(&upload(mnvp, user)).await.unwrap();
+    let (draft, up) = save_all(&store, &token, mnvp, survey, user).await;
 
     let raw = Raw::connect(&db.url).await;
     for table in ["feedback_drafts", "survey_progress"] {
