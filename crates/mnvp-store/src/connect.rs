@@ -60,6 +60,7 @@ impl Store {
         store.migrate().await?;
         store.load_key(key).await?;
         store.seal_unsealed_feedback().await?;
+        store.seal_waiting_in_clear().await?;
         Ok(store)
     }
 

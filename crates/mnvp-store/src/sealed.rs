@@ -3,6 +3,14 @@
 //! enters the database: a database file, dump or backup on its own does not reveal what anyone
 //! wrote. Only the MNVP lead's views open it, and those views are audited.
 //!
+//! What people typed is sealed while it waits too, under the same key: the public form's
+//! answers in progress (`feedback_drafts.answers`), a survey's answers in progress
+//! (`survey_progress.answers`) and an uploaded import file kept between its dry run and its
+//! import (`import_uploads.content`). Each field binds its own associated data into the
+//! ciphertext ([`Field`]), so a value cannot be moved from one field into another (a draft's
+//! sealed answers copied over an item's body does not open as that item's text). Rows from
+//! before these were sealed are sealed on the next start (`capture::waiting`).
+//!
 //! Searching sealed text: the lead's inbox search matches words against the redacted text
 //! (which is stored in the clear, because every other role sees it anyway) and, for the words
 //! that redaction removed (names, numbers), against a keyed blind index: an HMAC of each such
@@ -22,8 +30,51 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// Marks the format of a sealed value, so a later format can live beside this one.
 const PREFIX: &str = "x1:";
-/// Binds every sealed value to its purpose: ciphertext cannot be moved into another field.
-const AAD: &[u8] = b"mnvp-hub feedback.body v1";
+/// The random nonce that starts every sealed value.
+const NONCE_LEN: usize = 24;
+
+/// Which field a sealed value belongs to. Its associated data binds every sealed value to its
+/// purpose: ciphertext cannot be moved into another field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// `feedback.body_sealed`: the original text of a feedback item.
+    FeedbackBody,
+    /// `feedback_drafts.answers`: the public form's answers in progress (JSON).
+    FormDraft,
+    /// `survey_progress.answers`: a survey's answers in progress (JSON).
+    SurveyProgress,
+    /// `import_uploads.content`: a file kept between its dry run and its import.
+    ImportUpload,
+}
+
+impl Field {
+    fn aad(self) -> &'static [u8] {
+        match self {
+            Field::FeedbackBody => b"mnvp-hub feedback.body v1",
+            Field::FormDraft => b"mnvp-hub feedback_drafts.answers v1",
+            Field::SurveyProgress => b"mnvp-hub survey_progress.answers v1",
+            Field::ImportUpload => b"mnvp-hub import_uploads.content v1",
+        }
+    }
+
+    /// What the field holds, for error messages.
+    pub(crate) fn what(self) -> &'static str {
+        match self {
+            Field::FeedbackBody => "stored feedback text",
+            Field::FormDraft => "the answers in progress",
+            Field::SurveyProgress => "the survey answers in progress",
+            Field::ImportUpload => "the uploaded file",
+        }
+    }
+}
+
+/// A LIKE pattern matching sealed text values (the prefix holds no wildcard).
+pub(crate) const SEALED_TEXT_LIKE: &str = "x1:%";
+
+/// Whether a text field's value is sealed (rather than written in the clear before sealing).
+pub(crate) fn is_sealed_text(stored: &str) -> bool {
+    stored.starts_with(PREFIX)
+}
 
 /// The 256-bit secret that seals feedback text. `Debug` never shows it.
 #[derive(Clone)]
@@ -94,46 +145,82 @@ impl Sealer {
         }
     }
 
+    /// Seals the original text of a feedback item.
     pub(crate) fn seal(&self, plain: &str) -> Result<String, StoreError> {
-        let nonce: [u8; 24] = rand::random();
-        let sealed = self
-            .cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: plain.as_bytes(),
-                    aad: AAD,
-                },
-            )
-            .map_err(|_| StoreError::Other("could not encrypt feedback text".into()))?;
-        let mut bytes = nonce.to_vec();
-        bytes.extend(sealed);
+        self.seal_text(Field::FeedbackBody, plain)
+    }
+
+    /// Opens the original text of a feedback item.
+    pub(crate) fn open(&self, sealed: &str) -> Result<String, StoreError> {
+        self.open_text(Field::FeedbackBody, sealed)
+    }
+
+    /// Seals text for a text column: the format prefix, then base64 of nonce and ciphertext.
+    pub(crate) fn seal_text(&self, field: Field, plain: &str) -> Result<String, StoreError> {
+        let bytes = self.encrypt(field, plain.as_bytes())?;
         Ok(format!(
             "{PREFIX}{}",
             base64::engine::general_purpose::STANDARD_NO_PAD.encode(bytes)
         ))
     }
 
-    pub(crate) fn open(&self, sealed: &str) -> Result<String, StoreError> {
-        let wrong = || {
-            StoreError::Other(
-                "stored feedback text could not be decrypted: it was changed, or sealed with another data key"
-                    .into(),
-            )
-        };
-        let body = sealed.strip_prefix(PREFIX).ok_or_else(wrong)?;
+    pub(crate) fn open_text(&self, field: Field, sealed: &str) -> Result<String, StoreError> {
+        let body = sealed
+            .strip_prefix(PREFIX)
+            .ok_or_else(|| unreadable(field))?;
         let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(body)
-            .map_err(|_| wrong())?;
-        if bytes.len() < 24 {
-            return Err(wrong());
-        }
-        let (nonce, msg) = bytes.split_at(24);
-        let plain = self
+            .map_err(|_| unreadable(field))?;
+        String::from_utf8(self.decrypt(field, &bytes)?).map_err(|_| unreadable(field))
+    }
+
+    /// Seals bytes for a binary column: the format prefix, nonce and ciphertext, without the
+    /// third that base64 would add to a large file.
+    pub(crate) fn seal_bytes(&self, field: Field, plain: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let mut out = PREFIX.as_bytes().to_vec();
+        out.extend(self.encrypt(field, plain)?);
+        Ok(out)
+    }
+
+    pub(crate) fn open_bytes(&self, field: Field, sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let body = sealed
+            .strip_prefix(PREFIX.as_bytes())
+            .ok_or_else(|| unreadable(field))?;
+        self.decrypt(field, body)
+    }
+
+    /// A fresh nonce followed by the ciphertext (with its tag).
+    fn encrypt(&self, field: Field, msg: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let nonce: [u8; NONCE_LEN] = rand::random();
+        let sealed = self
             .cipher
-            .decrypt(XNonce::from_slice(nonce), Payload { msg, aad: AAD })
-            .map_err(|_| wrong())?;
-        String::from_utf8(plain).map_err(|_| wrong())
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg,
+                    aad: field.aad(),
+                },
+            )
+            .map_err(|_| StoreError::Other(format!("could not encrypt {}", field.what())))?;
+        let mut bytes = nonce.to_vec();
+        bytes.extend(sealed);
+        Ok(bytes)
+    }
+
+    fn decrypt(&self, field: Field, bytes: &[u8]) -> Result<Vec<u8>, StoreError> {
+        if bytes.len() < NONCE_LEN {
+            return Err(unreadable(field));
+        }
+        let (nonce, msg) = bytes.split_at(NONCE_LEN);
+        self.cipher
+            .decrypt(
+                XNonce::from_slice(nonce),
+                Payload {
+                    msg,
+                    aad: field.aad(),
+                },
+            )
+            .map_err(|_| unreadable(field))
     }
 
     /// The blind-index entry for one normalised word.
@@ -155,6 +242,13 @@ impl Sealer {
             .into_iter()
             .collect()
     }
+}
+
+fn unreadable(field: Field) -> StoreError {
+    StoreError::Other(format!(
+        "{} could not be decrypted: it was changed, or sealed with another data key",
+        field.what()
+    ))
 }
 
 /// Lower-cased words of two or more letters or digits, plus each run of digit groups joined
@@ -214,6 +308,36 @@ mod tests {
         tampered.push(if sealed.ends_with('A') { 'B' } else { 'A' });
         assert!(s.open(&tampered).is_err(), "a changed value is refused");
         assert!(s.open("plain words").is_err());
+    }
+
+    #[test]
+    fn each_field_opens_only_its_own_values() {
+        let s = Sealer::new(&DataKey::generate());
+        let draft = s
+            .seal_text(Field::FormDraft, r#"{"went_well":"Midwife Sarah"}"#)
+            .unwrap();
+        assert!(is_sealed_text(&draft) && !draft.contains("Sarah"));
+        assert_eq!(
+            s.open_text(Field::FormDraft, &draft).unwrap(),
+            r#"{"went_well":"Midwife Sarah"}"#
+        );
+        for other in [Field::FeedbackBody, Field::SurveyProgress] {
+            let err = s.open_text(other, &draft).unwrap_err();
+            assert!(err.to_string().contains("could not be decrypted"), "{err}");
+        }
+        assert!(s.open(&draft).is_err(), "a draft is not a feedback body");
+
+        let file = b"rating,comment\n5,Midwife Sarah\n".to_vec();
+        let sealed = s.seal_bytes(Field::ImportUpload, &file).unwrap();
+        assert!(sealed.starts_with(b"x1:"));
+        assert!(!sealed.windows(5).any(|w| w == b"Sarah"));
+        assert_eq!(s.open_bytes(Field::ImportUpload, &sealed).unwrap(), file);
+        assert!(s.open_bytes(Field::FormDraft, &sealed).is_err());
+        let mut tampered = sealed.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        assert!(s.open_bytes(Field::ImportUpload, &tampered).is_err());
+        assert!(s.open_bytes(Field::ImportUpload, b"x1:short").is_err());
+        assert!(s.open_bytes(Field::ImportUpload, &file).is_err());
     }
 
     #[test]

@@ -149,15 +149,21 @@ impl Store {
                 items = total,
                 "encrypted original feedback text stored before encryption at rest"
             );
-            // SQLite's write-ahead log still holds the pages as they were, plaintext included:
-            // copy it into the database (where the pages were overwritten) and empty it.
-            if let crate::connect::Pools::Sqlite { write, .. } = &*self.pools {
-                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                    .execute(write)
-                    .await?;
-            }
+            self.checkpoint_wal().await?;
         }
         Ok(total)
+    }
+
+    /// After plaintext was sealed in place: SQLite's write-ahead log still holds the pages as
+    /// they were, plaintext included, so copy it into the database (where `secure_delete`
+    /// overwrote the old pages) and empty it. PostgreSQL needs nothing here.
+    pub(crate) async fn checkpoint_wal(&self) -> Result<(), StoreError> {
+        if let crate::connect::Pools::Sqlite { write, .. } = &*self.pools {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(write)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Opens sealed text. Callers show it only to roles that may read original words, and

@@ -1,8 +1,10 @@
 //! Answers in progress on the public form, held against the visitor's anonymous session so
 //! that nothing is lost going back and forth. The store keeps them as opaque JSON: the domain
 //! decides what they mean. They disappear with the session, when sent, or when the person
-//! chooses to stop.
+//! chooses to stop. Until then they are sealed (see `waiting`): a draft holds what someone
+//! wrote about their care before they chose to send it.
 
+use crate::sealed::Field;
 use crate::sessions::hash_token;
 use crate::{now_text, Store, StoreError};
 
@@ -17,13 +19,14 @@ pub struct Draft {
 }
 
 impl Store {
-    /// The visitor's answers so far, if they have started this MNVP's form.
+    /// The visitor's answers so far, if they have started this MNVP's form. Answers that no
+    /// longer open read as none yet (see `capture::waiting`).
     pub async fn get_draft(
         &self,
         session_token: &str,
         mnvp_id: i64,
     ) -> Result<Option<Draft>, StoreError> {
-        Ok(read!(self, |pool| {
+        let stored = read!(self, |pool| {
             sqlx::query_as::<_, Draft>(
             "SELECT answers, form_key FROM feedback_drafts WHERE session_hash = $1 AND mnvp_id = $2"
         )
@@ -31,7 +34,15 @@ impl Store {
         .bind(mnvp_id)
         .fetch_optional(pool)
         .await?
-        }))
+        });
+        stored
+            .map(|d| {
+                Ok(Draft {
+                    answers: self.open_answers(Field::FormDraft, &d.answers)?,
+                    form_key: d.form_key,
+                })
+            })
+            .transpose()
     }
 
     /// Saves the answers so far (creating the draft on the first answer). Drafts are not
@@ -42,6 +53,7 @@ impl Store {
         mnvp_id: i64,
         draft: &Draft,
     ) -> Result<(), StoreError> {
+        let sealed = self.seal_answers(Field::FormDraft, &draft.answers)?;
         write_tx!(self, |tx| {
             sqlx::query(
                 "INSERT INTO feedback_drafts (session_hash, mnvp_id, answers, form_key, updated_at) \
@@ -50,7 +62,7 @@ impl Store {
             )
             .bind(hash_token(session_token))
             .bind(mnvp_id)
-            .bind(&draft.answers)
+            .bind(&sealed)
             .bind(&draft.form_key)
             .bind(now_text())
             .execute(&mut *tx)

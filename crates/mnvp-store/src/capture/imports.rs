@@ -5,6 +5,7 @@
 //! and a disclosure opens a safeguarding case in the same transaction.
 
 use crate::feedback::NewFeedback;
+use crate::sealed::Field;
 use crate::{now_text, offset_text, Actor, Store, StoreError};
 use mnvp_domain::feedback::CareStage;
 use serde::Serialize;
@@ -47,8 +48,17 @@ pub struct Upload {
     pub file_name: String,
     pub encoding: String,
     pub sha256: String,
+    /// The file as uploaded: sealed at rest, opened by [`Store::get_upload`].
     pub content: Vec<u8>,
     pub created_at: String,
+}
+
+/// An upload as stored: its content sealed, or (uploaded before uploads were sealed) not.
+#[derive(sqlx::FromRow)]
+struct StoredUpload {
+    #[sqlx(flatten)]
+    upload: Upload,
+    content_sealed: bool,
 }
 
 /// What an import is, for its record and audit entry.
@@ -283,16 +293,20 @@ impl Store {
         Ok(())
     }
 
-    /// Keeps an uploaded file for its dry run; uploads older than a day are removed here too.
+    /// Keeps an uploaded file for its dry run, sealed (it is people's comments, not yet
+    /// screened or redacted); uploads older than a day are removed here too.
     pub async fn create_upload(&self, new: &NewUpload) -> Result<i64, StoreError> {
+        let sealed = self
+            .sealer()?
+            .seal_bytes(Field::ImportUpload, &new.content)?;
         Ok(write_tx!(self, |tx| {
             sqlx::query("DELETE FROM import_uploads WHERE created_at < $1")
                 .bind(offset_text(-86_400))
                 .execute(&mut *tx)
                 .await?;
             let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO import_uploads (mnvp_id, user_id, kind, mapping_id, file_name, encoding, sha256, content, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                "INSERT INTO import_uploads (mnvp_id, user_id, kind, mapping_id, file_name, encoding, sha256, content, content_sealed, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE, $9) RETURNING id",
             )
             .bind(new.mnvp_id)
             .bind(new.user_id)
@@ -301,7 +315,7 @@ impl Store {
             .bind(&new.file_name)
             .bind(&new.encoding)
             .bind(&new.sha256)
-            .bind(&new.content)
+            .bind(&sealed)
             .bind(now_text())
             .fetch_one(&mut *tx)
             .await?;
@@ -309,15 +323,33 @@ impl Store {
         }))
     }
 
+    /// An upload with its file opened. A file uploaded before uploads were sealed is read as it
+    /// was stored; one that no longer opens (changed in the database) is refused with a
+    /// message to upload it again, rather than imported as something the lead never checked.
     pub async fn get_upload(&self, id: i64) -> Result<Upload, StoreError> {
-        read!(self, |pool| sqlx::query_as::<_, Upload>(
-            "SELECT id, mnvp_id, user_id, kind, mapping_id, file_name, encoding, sha256, content, created_at \
+        let StoredUpload {
+            mut upload,
+            content_sealed,
+        } = read!(self, |pool| sqlx::query_as::<_, StoredUpload>(
+            "SELECT id, mnvp_id, user_id, kind, mapping_id, file_name, encoding, sha256, content, content_sealed, created_at \
              FROM import_uploads WHERE id = $1"
         )
         .bind(id)
         .fetch_optional(pool)
         .await?)
-        .ok_or(StoreError::NotFound)
+        .ok_or(StoreError::NotFound)?;
+        if content_sealed {
+            upload.content = self
+                .sealer()?
+                .open_bytes(Field::ImportUpload, &upload.content)
+                .map_err(|e| {
+                    tracing::warn!(upload = id, error = %e, "unreadable upload");
+                    StoreError::Invalid(
+                        "this uploaded file can no longer be read; please upload it again".into(),
+                    )
+                })?;
+        }
+        Ok(upload)
     }
 
     /// Records which mapping (and encoding) an upload is to be read with.

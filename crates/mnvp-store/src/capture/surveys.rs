@@ -3,6 +3,7 @@
 //! the results page shows.
 
 use crate::feedback::NewFeedback;
+use crate::sealed::Field;
 use crate::{now_text, Actor, Store, StoreError};
 use mnvp_domain::capture::survey::{Answers, SurveyDefinition};
 use mnvp_domain::feedback::CareStage;
@@ -400,7 +401,8 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// A visitor's answers so far and the key their submission will carry.
+    /// A visitor's answers so far and the key their submission will carry. Answers are sealed
+    /// while they wait; any that no longer open read as none yet (see `capture::waiting`).
     pub async fn survey_progress(
         &self,
         session_hash: &str,
@@ -415,7 +417,11 @@ impl Store {
         .fetch_optional(pool)
         .await?
         });
-        Ok(row.map(|(json, key)| (serde_json::from_str(&json).unwrap_or_default(), key)))
+        row.map(|(stored, key)| {
+            let json = self.open_answers(Field::SurveyProgress, &stored)?;
+            Ok((serde_json::from_str(&json).unwrap_or_default(), key))
+        })
+        .transpose()
     }
 
     /// Keeps a visitor's answers so far. Not audited: nothing is submitted until they choose.
@@ -427,6 +433,7 @@ impl Store {
         response_key: &str,
     ) -> Result<(), StoreError> {
         let json = serde_json::to_string(answers).map_err(|e| StoreError::Other(e.to_string()))?;
+        let sealed = self.seal_answers(Field::SurveyProgress, &json)?;
         write_tx!(self, |tx| {
             sqlx::query(
                 "INSERT INTO survey_progress (session_hash, survey_id, answers, response_key, updated_at) \
@@ -435,7 +442,7 @@ impl Store {
             )
             .bind(session_hash)
             .bind(survey_id)
-            .bind(&json)
+            .bind(&sealed)
             .bind(response_key)
             .bind(now_text())
             .execute(&mut *tx)

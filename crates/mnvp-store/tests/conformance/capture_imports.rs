@@ -203,25 +203,12 @@ async fn mappings_uploads_and_cqc_results(engine: Engine) {
         Err(StoreError::NotFound)
     ));
 
-    let user = store
-        .create_user(
-            &mnvp_store::users::NewUser {
-                email: mnvp_domain::parse::Email::parse("lead@north.example").unwrap(),
-                name: mnvp_domain::parse::Name::parse("a name", "Lead").unwrap(),
-                role: mnvp_domain::role::Role::MnvpLead,
-                org_id: Some(mnvp),
-                password_hash: "x".into(),
-            },
-            None,
-            &a,
-        )
-        .await
-        .unwrap();
+    let user = crate::lead(&store, mnvp).await;
     let content: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
     let up = store
         .create_upload(&NewUpload {
             mnvp_id: mnvp,
-            user_id: user.id,
+            user_id: user,
             kind: "fft".into(),
             mapping_id: None,
             file_name: "a.xlsx".into(),

@@ -5,6 +5,7 @@ mod capture;
 mod capture_form;
 mod capture_imports;
 mod capture_surveys;
+mod capture_waiting;
 mod field;
 mod foundation;
 mod safety;
@@ -76,6 +77,25 @@ pub async fn hierarchy(store: &Store) -> (i64, i64, i64, i64, i64) {
         .await
         .unwrap();
     (icb.id, lmns.id, trust.id, unit.id, mnvp.id)
+}
+
+/// A lead of `mnvp` (lead@north.example); returns the user's id.
+pub async fn lead(store: &Store, mnvp: i64) -> i64 {
+    store
+        .create_user(
+            &mnvp_store::users::NewUser {
+                email: mnvp_domain::parse::Email::parse("lead@north.example").unwrap(),
+                name: Name::parse("a name", "Lead").unwrap(),
+                role: mnvp_domain::role::Role::MnvpLead,
+                org_id: Some(mnvp),
+                password_hash: "x".into(),
+            },
+            None,
+            &actor(),
+        )
+        .await
+        .unwrap()
+        .id
 }
 
 /// Direct SQL, as someone with database access would run it.
