@@ -81,12 +81,23 @@ pub async fn hierarchy(store: &Store) -> (i64, i64, i64, i64, i64) {
 
 /// A lead of `mnvp` (lead@north.example); returns the user's id.
 pub async fn lead(store: &Store, mnvp: i64) -> i64 {
+    member(
+        store,
+        mnvp,
+        mnvp_domain::role::Role::MnvpLead,
+        "lead@north.example",
+    )
+    .await
+}
+
+/// An account of `mnvp` with `role`; returns the user's id.
+pub async fn member(store: &Store, mnvp: i64, role: mnvp_domain::role::Role, email: &str) -> i64 {
     store
         .create_user(
             &mnvp_store::users::NewUser {
-                email: mnvp_domain::parse::Email::parse("lead@north.example").unwrap(),
-                name: Name::parse("a name", "Lead").unwrap(),
-                role: mnvp_domain::role::Role::MnvpLead,
+                email: mnvp_domain::parse::Email::parse(email).unwrap(),
+                name: Name::parse("a name", "Member").unwrap(),
+                role,
                 org_id: Some(mnvp),
                 password_hash: "x".into(),
             },

@@ -29,23 +29,10 @@ const DISCLOSURE: &str =
 
 /// A volunteer account of the MNVP (conversations remember who recorded them).
 async fn volunteer(store: &Store, mnvp: i64) -> Actor {
-    let user = store
-        .create_user(
-            &mnvp_store::users::NewUser {
-                email: mnvp_domain::parse::Email::parse("grace@north.example").unwrap(),
-                name: mnvp_domain::parse::Name::parse("a name", "Grace").unwrap(),
-                role: mnvp_domain::role::Role::Volunteer,
-                org_id: Some(mnvp),
-                password_hash: "x".into(),
-            },
-            None,
-            &crate::actor(),
-        )
-        .await
-        .unwrap();
+    let email = "grace@north.example";
     Actor {
-        user_id: Some(user.id),
-        label: "grace@north.example".into(),
+        user_id: Some(crate::member(store, mnvp, mnvp_domain::role::Role::Volunteer, email).await),
+        label: email.into(),
         ip: "127.0.0.1".into(),
     }
 }
