@@ -217,27 +217,29 @@ fn report(name: &str, mut lat: Vec<Duration>, failures: u64, secs: f64) -> f64 {
     rate
 }
 
-async fn survey_client(base: String, survey: String, n: usize, stop: Arc<AtomicBool>) -> Tally {
+/// One person answering again and again: each submission posts `pages(i)` (URL and fields,
+/// the token added) and then "send" to `send`; it counts when every answer is a redirect.
+async fn answering_client(
+    first_page: String,
+    send: String,
+    pages: impl Fn(usize) -> Vec<(String, Vec<(String, String)>)>,
+    n: usize,
+    stop: Arc<AtomicBool>,
+) -> Tally {
     let c = client();
-    let page = format!("{base}{survey}/pages/1");
-    let check = format!("{base}{survey}/check");
-    let token = page_token(&c, &page).await;
+    let token = page_token(&c, &first_page).await;
+    let csrf = || ("csrf".to_string(), token.clone());
     let mut tally = Tally::default();
     let mut i = n;
     while !stop.load(Ordering::Relaxed) {
         i += 1;
-        let answers = vec![
-            ("csrf".to_string(), token.clone()),
-            ("q1".to_string(), (i % 5 + 1).to_string()),
-            (
-                "q2".to_string(),
-                format!("{} (visit {i})", WORDS[i % WORDS.len()]),
-            ),
-        ];
         let t = Instant::now();
-        let a = post(&c, &page, &answers).await;
-        let b = post(&c, &check, &[("csrf".to_string(), token.clone())]).await;
-        if a == StatusCode::SEE_OTHER && b == StatusCode::SEE_OTHER {
+        let mut ok = true;
+        for (url, mut fields) in pages(i) {
+            fields.push(csrf());
+            ok &= post(&c, &url, &fields).await == StatusCode::SEE_OTHER;
+        }
+        if ok && post(&c, &send, &[csrf()]).await == StatusCode::SEE_OTHER {
             tally.latencies.push(t.elapsed());
         } else {
             tally.failures += 1;
@@ -246,46 +248,55 @@ async fn survey_client(base: String, survey: String, n: usize, stop: Arc<AtomicB
     tally
 }
 
+fn field(k: &str, v: String) -> (String, String) {
+    (k.to_string(), v)
+}
+
+fn comment(i: usize) -> String {
+    format!("{} (visit {i})", WORDS[i % WORDS.len()])
+}
+
+/// A survey's one page (a rating and a comment), then its check page's "send".
+async fn survey_client(base: String, survey: String, n: usize, stop: Arc<AtomicBool>) -> Tally {
+    let page = format!("{base}{survey}/pages/1");
+    let pages = {
+        let page = page.clone();
+        move |i: usize| {
+            vec![(
+                page.clone(),
+                vec![
+                    field("q1", (i % 5 + 1).to_string()),
+                    field("q2", comment(i)),
+                ],
+            )]
+        }
+    };
+    answering_client(page, format!("{base}{survey}/check"), pages, n, stop).await
+}
+
+/// The public feedback form: the route, the rating, what went well, then "send".
 async fn form_client(base: String, slug: String, n: usize, stop: Arc<AtomicBool>) -> Tally {
-    let c = client();
     let form = format!("{base}/feedback/{slug}");
-    let token = page_token(&c, &format!("{form}/questions/your-experience")).await;
-    let field = |k: &str, v: String| (k.to_string(), v);
-    let mut tally = Tally::default();
-    let mut i = n;
-    while !stop.load(Ordering::Relaxed) {
-        i += 1;
-        let pages = [
-            ("your-experience", vec![field("journey", "standard".into())]),
-            ("rating", vec![field("rating", (i % 5 + 1).to_string())]),
+    let q = |page: &str| format!("{form}/questions/{page}");
+    let (route, rating, went_well) = (q("your-experience"), q("rating"), q("went-well"));
+    let pages = move |i: usize| {
+        vec![
+            (route.clone(), vec![field("journey", "standard".into())]),
             (
-                "went-well",
-                vec![field(
-                    "answer",
-                    format!("{} (visit {i})", WORDS[i % WORDS.len()]),
-                )],
+                rating.clone(),
+                vec![field("rating", (i % 5 + 1).to_string())],
             ),
-        ];
-        let t = Instant::now();
-        let mut ok = true;
-        for (page, mut fields) in pages {
-            fields.push(field("csrf", token.clone()));
-            let url = format!("{form}/questions/{page}");
-            ok &= post(&c, &url, &fields).await == StatusCode::SEE_OTHER;
-        }
-        let sent = post(
-            &c,
-            &format!("{form}/check"),
-            &[field("csrf", token.clone())],
-        )
-        .await;
-        if ok && sent == StatusCode::SEE_OTHER {
-            tally.latencies.push(t.elapsed());
-        } else {
-            tally.failures += 1;
-        }
-    }
-    tally
+            (went_well.clone(), vec![field("answer", comment(i))]),
+        ]
+    };
+    answering_client(
+        q("your-experience"),
+        format!("{form}/check"),
+        pages,
+        n,
+        stop,
+    )
+    .await
 }
 
 async fn post_client(

@@ -55,12 +55,6 @@ pub struct Slices {
     pub by: BTreeMap<(SliceKind, String), RawCounts>,
 }
 
-pub fn aggregate(rows: &[TallyRow]) -> Slices {
-    let mut s = Slices::default();
-    rows.iter().for_each(|r| s.add(r));
-    s
-}
-
 impl Slices {
     /// Adds one tally cell to the totals and to its channel, unit and quarter.
     pub fn add(&mut self, r: &TallyRow) {

@@ -13,6 +13,13 @@ fn tally(month: &str, unit: i64, channel: &str, dim: &str, group: &str, n: i64) 
     }
 }
 
+/// Tally cells summed as the store's part-month counts are.
+fn aggregate(rows: &[TallyRow]) -> Slices {
+    let mut s = Slices::default();
+    rows.iter().for_each(|r| s.add(r));
+    s
+}
+
 fn labels(kind: SliceKind, key: &str) -> String {
     format!("{}:{key}", kind.as_str())
 }
