@@ -11,6 +11,7 @@ mod capture_imports;
 mod capture_inbox;
 mod capture_share;
 mod capture_surveys;
+mod capture_surveys_fhir;
 mod field;
 mod inbox;
 mod matrix;
